@@ -1,0 +1,2 @@
+// placeholder until the platform lands
+namespace wenjin::api {}
