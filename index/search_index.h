@@ -1,0 +1,59 @@
+// SearchIndex: the Lucene++ index of published resources, kept in RocksDB.
+//
+// The index follows the store's change log: CatchUp() applies every change after the last one
+// it has applied (published resources are added or replaced, anything else is removed), and
+// each Lucene++ commit records, in its commit user data, the last change sequence it contains.
+// Opening the index replays the changes after that sequence, so a crash loses no acknowledged
+// resource. Index files live in the kIndexFiles column family (see rocks_directory.h), so a
+// RocksDB checkpoint of the data directory is a complete backup.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "index/search_types.h"
+#include "store/resource_store.h"
+#include "store/status.h"
+
+namespace wenjin::index {
+
+struct IndexOptions {
+  double bm25_k1 = 1.2;
+  double bm25_b = 0.75;
+  // CatchUp() commits to Lucene++ (durably) after this many applied changes; in between,
+  // searches see changes through a near-real-time reader.
+  size_t commit_every = 5000;
+};
+
+class SearchIndex {
+ public:
+  // Opens the index stored in `store`'s database and replays changes it has not applied.
+  // Only one SearchIndex may write to a database at a time: a second one gets kConflict.
+  static Status Open(store::ResourceStore* store, const IndexOptions& options,
+                     std::unique_ptr<SearchIndex>* index);
+  ~SearchIndex();
+
+  // Applies every change in the store's log after the last applied one and makes it visible
+  // to searches. Commits when `commit` is true or commit_every changes have accumulated.
+  Status CatchUp(bool commit = false);
+  // Commits what has been applied so far (a durable Lucene++ commit with the sequence).
+  Status Commit();
+
+  Status Search(const SearchRequest& request, SearchResponse* response);
+  // Titles starting with `prefix` (after normalisation), best first.
+  Status Suggest(const std::string& prefix, const std::string& lang, size_t limit,
+                 std::vector<Suggestion>* suggestions);
+
+  uint64_t applied_sequence() const;   // last change applied (visible to searches)
+  uint64_t committed_sequence() const; // last change in a durable Lucene++ commit
+  uint64_t document_count() const;
+
+  class Impl;
+
+ private:
+  explicit SearchIndex(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wenjin::index

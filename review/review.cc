@@ -1,2 +1,0 @@
-// placeholder until the screening engine lands
-namespace wenjin::review {}
