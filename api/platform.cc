@@ -1,2 +1,0 @@
-// placeholder until the platform lands
-namespace wenjin::api {}
