@@ -8,7 +8,7 @@
 
 namespace wenjin {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   enum class Code {
     kOk,
