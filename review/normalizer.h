@@ -7,8 +7,10 @@
 //   hyphen, bidi controls), Arabic tatweel and harakat removed; diacritics folded (ñ -> n);
 //   confusable look-alikes mapped to Latin/skeleton (UTS #39: Cyrillic "а", Greek "ο",
 //   fullwidth letters); Traditional -> Simplified Chinese; digit/symbol substitutions
-//   (@->a 0->o 1/!->i 3->e $->s ...); letters separated by spaces, dots, dashes, underscores or
-//   emoji joined ("b.a.d", "b a d" -> "bad"); runs of one repeated letter squeezed.
+//   (@->a 0->o 1/!->i 3->e $->s ...).
+// It maps characters, never deletes word separators: structural evasions (letters separated by
+// spaces, dots, dashes, underscores or emoji; runs of a repeated letter) are matched by the
+// patterns the screener compiles from each term, so word boundaries survive normalisation.
 #pragma once
 
 #include <cstdint>
@@ -27,8 +29,6 @@ struct NormalizerOptions {
   bool map_confusables = true;
   bool traditional_to_simplified = true;
   bool map_substitutions = true;    // leetspeak digits and symbols
-  bool join_separated_letters = true;
-  bool squeeze_repeats = true;
 };
 
 // Normalised text plus its offset map.
