@@ -1,0 +1,39 @@
+// The one Lucene++ analyzer of wenjin: the field name chooses the analysis (used only inside index/).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <lucene++/LuceneHeaders.h>
+
+namespace wenjin::analysis {
+
+// Returns the analyzer used for every field, at index time (IndexWriter) and at query time
+// (QueryParser, highlighting) alike, so the two sides cannot drift. The field name picks the
+// analysis:
+//   "<base>.<lang>"  e.g. "text.fr", "title.zh": language analysis for that primary subtag
+//                    (normalise, segment, bigrams for scripts without spaces, stop words, Snowball
+//                    stemming, Arabic/Persian normalisation + stemming, zh Traditional->Simplified).
+//                    A language without its own analysis (see HasLanguageAnalysis) is analysed
+//                    as the neutral field.
+//   "<base>"         language-neutral: ICU NFKC_Casefold (default-ignorables removed) + ICU word
+//                    segmentation + overlapping bigrams for runs of Han/Kana/Hangul/Thai/Lao/Khmer/
+//                    Myanmar; no stemming, no stop words.
+//   "<base>.fold"    neutral + diacritics folded ("élève" -> "eleve").
+//   keyword fields   "id", "lang", "subject", "level", "type", "origin", "published_at" and any
+//                    name ending in ".kw": the whole value as one token, untouched.
+// Token offsets are code-point (wchar_t) offsets into the ORIGINAL field text, so highlighting
+// marks the original. Position scheme for runs without spaces: see icu_tokenizer.h.
+// Thread safety: the analyzer may be shared by all threads; Lucene++ keeps token streams per thread.
+Lucene::AnalyzerPtr NewFieldAnalyzer();
+
+// True for the languages (primary subtags, lowercase) whose "<base>.<lang>" analysis differs from
+// the neutral one (stemming, stop words or script-specific normalisation).
+bool HasLanguageAnalysis(std::string_view primary_lang);
+
+// The primary subtags that get their own per-language fields: every language for which
+// HasLanguageAnalysis is true, sorted.
+std::vector<std::string> AnalyzedLanguages();
+
+}  // namespace wenjin::analysis
