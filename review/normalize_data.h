@@ -1,0 +1,59 @@
+// NormalizeData: the read-only ICU instances and lookup tables the normaliser shares between
+// all Normalizer objects and threads, built once per process.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <unicode/normalizer2.h>
+
+#include "store/status.h"
+
+namespace wenjin::review {
+
+// Character classes of normalised output, as the substitution pass sees them.
+enum class CharClass : uint8_t {
+  kSeparator,  // ends a run: space, punctuation, emoji, ideographs and other unspaced scripts
+  kLetter,     // a letter of a space-delimited script
+  kOther,      // part of a run but not a letter: combining marks, digits without substitution
+  kSubstitute, // a digit or symbol with a leetspeak reading (see SubstituteOf)
+};
+
+struct NormalizeData {
+  // ICU's singletons (owned by ICU, never freed by us; const methods are thread-safe).
+  const icu::Normalizer2* nfkc_cf = nullptr;
+  const icu::Normalizer2* nfd = nullptr;
+  const icu::Normalizer2* nfc = nullptr;
+
+  // ASCII byte -> its NFKC_Casefold form (only A-Z change).
+  char ascii_fold[128];
+  // ASCII byte -> class in normalised text.
+  CharClass ascii_class[128];
+  // ASCII byte -> letter it stands for in leetspeak, or 0.
+  char ascii_substitute[128];
+
+  // BMP code point -> the ASCII lowercase letter it is a look-alike of (UTS #39 skeleton of
+  // one letter), or 0. Only for Latin/Greek/Cyrillic/Armenian/Cherokee/Common sources that are
+  // already NFKC_Casefold-stable.
+  std::vector<char> confusable;  // size 0x10000
+  // Traditional -> Simplified for U+3400..U+9FFF (index cp - 0x3400), 0 when unchanged.
+  std::vector<char32_t> simplified;
+  static constexpr char32_t kHanFirst = 0x3400, kHanLast = 0x9FFF;
+
+  char ConfusableOf(UChar32 cp) const {
+    return (cp >= 0 && cp < 0x10000) ? confusable[static_cast<size_t>(cp)] : 0;
+  }
+  UChar32 SimplifiedOf(UChar32 cp) const {
+    if (cp < static_cast<UChar32>(kHanFirst) || cp > static_cast<UChar32>(kHanLast)) return cp;
+    char32_t s = simplified[static_cast<size_t>(cp) - kHanFirst];
+    return s ? static_cast<UChar32>(s) : cp;
+  }
+  // Class of a normalised code point (ASCII or not).
+  CharClass ClassOf(UChar32 cp) const;
+
+  // The process-wide instance; built on first call (about 0.1 s), then shared. Fails only if
+  // ICU data is missing.
+  static Status Get(const NormalizeData** out);
+};
+
+}  // namespace wenjin::review

@@ -1,0 +1,351 @@
+// NormalizeEngine: UTF-8 decoding, NFKC_Casefold segmentation, per-segment folding and the
+// leetspeak substitution pass, with an origin range for every output byte.
+#include "review/normalize_engine.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+namespace wenjin::review {
+namespace {
+
+// Arabic harakat and Quranic annotation marks: vowel signs a writer may add or omit, so they
+// are folded like diacritics.
+bool IsArabicMark(UChar32 cp) {
+  return (cp >= 0x0610 && cp <= 0x061A) || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
+         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E4) ||
+         (cp >= 0x06E7 && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED) ||
+         (cp >= 0x08D3 && cp <= 0x08FF && cp != 0x08E2);
+}
+
+// Bases whose accents are folded. Marks on Indic, Thai, Hebrew ... letters are vowels or
+// parts of the letter and are kept.
+bool FoldsAccents(UScriptCode s) {
+  return s == USCRIPT_LATIN || s == USCRIPT_GREEK || s == USCRIPT_CYRILLIC ||
+         s == USCRIPT_COMMON || s == USCRIPT_INHERITED;
+}
+
+// Units that follow a number and stay a number: "1st", "4th", "5g", "3kg". After them the
+// leading digits are not read as letters.
+bool IsNumberSuffix(std::string_view s) {
+  static constexpr std::array<std::string_view, 40> kSuffixes = {
+      "st", "nd", "rd", "th", "s", "k", "m", "g", "h", "d", "x", "p", "v", "am", "pm", "km",
+      "kg", "cm", "mm", "ml", "mg", "gb", "mb", "kb", "tb", "hz", "khz", "mhz", "ghz", "px",
+      "min", "yr", "yrs", "bc", "ad", "fps", "mp", "ms", "kw", "mph"};
+  return std::find(kSuffixes.begin(), kSuffixes.end(), s) != kSuffixes.end();
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+NormalizeEngine::NormalizeEngine(const NormalizerOptions& options, const NormalizeData& data)
+    : options_(options), data_(data) {}
+
+void NormalizeEngine::Reserve(size_t bytes) {
+  out_.text.reserve(bytes);
+  out_.origin_start.reserve(bytes);
+  out_.origin_end.reserve(bytes);
+}
+
+void NormalizeEngine::Feed(std::string_view chunk) {
+  size_t i = 0;
+  // Complete a sequence cut by the previous chunk one byte at a time (at most 3 bytes).
+  while (!carry_.empty() && i < chunk.size()) {
+    carry_.push_back(chunk[i++]);
+    size_t used = Decode(carry_.data(), carry_.size(), position_, /*final=*/false);
+    carry_.erase(0, used);
+    position_ += used;
+  }
+  if (i == chunk.size()) return;
+  size_t used = Decode(chunk.data() + i, chunk.size() - i, position_, /*final=*/false);
+  position_ += used;
+  carry_.assign(chunk.data() + i + used, chunk.size() - i - used);
+}
+
+void NormalizeEngine::Finish() {
+  position_ += Decode(carry_.data(), carry_.size(), position_, /*final=*/true);
+  carry_.clear();
+  FlushSegment();
+  if (run_open_) {
+    ResolveRun(run_start_, out_.text.size());
+    run_open_ = false;
+  }
+}
+
+NormalizedText NormalizeEngine::TakeFinal() {
+  size_t final_end = run_open_ ? run_start_ : out_.text.size();
+  NormalizedText result;
+  if (final_end == out_.text.size()) {
+    std::swap(result, out_);
+    return result;
+  }
+  result.text.assign(out_.text, 0, final_end);
+  result.origin_start.assign(out_.origin_start.begin(), out_.origin_start.begin() + final_end);
+  result.origin_end.assign(out_.origin_end.begin(), out_.origin_end.begin() + final_end);
+  out_.text.erase(0, final_end);
+  out_.origin_start.erase(out_.origin_start.begin(), out_.origin_start.begin() + final_end);
+  out_.origin_end.erase(out_.origin_end.begin(), out_.origin_end.begin() + final_end);
+  run_start_ -= final_end;
+  return result;
+}
+
+// Decodes p[0, n) (absolute offset base). Returns how many bytes were consumed: all of them,
+// except an incomplete but so far valid sequence at the end when !final.
+size_t NormalizeEngine::Decode(const char* p, size_t n, uint64_t base, bool final) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = u[i];
+    if (c < 0x80) {
+      OnAscii(c, base + i);
+      ++i;
+      continue;
+    }
+    int need;
+    unsigned char lo = 0x80, hi = 0xBF;
+    UChar32 cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      cp = c & 0x0F;
+      if (c == 0xE0) lo = 0xA0;  // no overlong forms
+      if (c == 0xED) hi = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      cp = c & 0x07;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+    } else {
+      OnCodePoint(0xFFFD, base + i, base + i + 1);
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    bool bad = false;
+    for (int k = 0; k < need; ++k, ++j) {
+      if (j >= n) {
+        if (!final) return i;
+        bad = true;
+        break;
+      }
+      if (u[j] < lo || u[j] > hi) {
+        bad = true;
+        break;
+      }
+      cp = (cp << 6) | (u[j] & 0x3F);
+      lo = 0x80;
+      hi = 0xBF;
+    }
+    OnCodePoint(bad ? 0xFFFD : cp, base + i, base + j);
+    i = j;
+  }
+  return n;
+}
+
+void NormalizeEngine::OnAscii(unsigned char c, uint64_t offset) {
+  // Every ASCII character starts a segment, so the previous one is complete.
+  if (segment_ == Segment::kAscii) {
+    EmitAscii(segment_ascii_, segment_start_, segment_end_);
+  } else if (segment_ == Segment::kGeneral) {
+    FlushSegment();
+  }
+  segment_ = Segment::kAscii;
+  segment_ascii_ = c;
+  segment_start_ = static_cast<uint32_t>(offset);
+  segment_end_ = static_cast<uint32_t>(offset + 1);
+}
+
+void NormalizeEngine::OnCodePoint(UChar32 cp, uint64_t start, uint64_t end) {
+  if (segment_ == Segment::kNone || data_.nfkc_cf->hasBoundaryBefore(cp)) {
+    FlushSegment();
+    segment_ = Segment::kGeneral;
+    segment_text_.setTo(cp);
+    segment_code_points_ = 1;
+    segment_start_ = static_cast<uint32_t>(start);
+  } else {
+    if (segment_ == Segment::kAscii) {
+      segment_text_.setTo(static_cast<UChar>(segment_ascii_));
+      segment_code_points_ = 1;
+      segment_ = Segment::kGeneral;
+    }
+    segment_text_.append(cp);
+    ++segment_code_points_;
+  }
+  segment_end_ = static_cast<uint32_t>(end);
+}
+
+void NormalizeEngine::FlushSegment() {
+  if (segment_ == Segment::kAscii) {
+    EmitAscii(segment_ascii_, segment_start_, segment_end_);
+  } else if (segment_ == Segment::kGeneral) {
+    NormalizeSegment();
+  }
+  segment_ = Segment::kNone;
+}
+
+void NormalizeEngine::NormalizeSegment() {
+  if (segment_code_points_ == 1) {
+    UChar32 cp = segment_text_.char32At(0);
+    // Most ideographs, kana, Hangul jamo-free letters etc.: unchanged by normalisation.
+    if (data_.nfkc_cf->isInert(cp) && (!options_.fold_diacritics || data_.nfd->isInert(cp))) {
+      EmitMapped(cp);
+      return;
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  data_.nfkc_cf->normalize(segment_text_, scratch_, status);
+  if (U_FAILURE(status)) scratch_ = segment_text_;
+  if (options_.fold_diacritics) FoldDiacritics(&scratch_);
+  for (int32_t i = 0; i < scratch_.length();) {
+    UChar32 cp = scratch_.char32At(i);
+    EmitMapped(cp);
+    i += U16_LENGTH(cp);
+  }
+}
+
+void NormalizeEngine::FoldDiacritics(icu::UnicodeString* text) {
+  UErrorCode status = U_ZERO_ERROR;
+  data_.nfd->normalize(*text, scratch2_, status);
+  if (U_FAILURE(status)) return;
+  icu::UnicodeString kept;
+  bool dropped = false;
+  UScriptCode base = USCRIPT_COMMON;  // a mark with no base in its segment is folded
+  for (int32_t i = 0; i < scratch2_.length();) {
+    UChar32 cp = scratch2_.char32At(i);
+    i += U16_LENGTH(cp);
+    if (u_charType(cp) == U_NON_SPACING_MARK) {
+      UErrorCode e = U_ZERO_ERROR;
+      UScriptCode own = uscript_getScript(cp, &e);
+      bool generic = own == USCRIPT_INHERITED || own == USCRIPT_LATIN ||
+                     own == USCRIPT_GREEK || own == USCRIPT_CYRILLIC;
+      if (IsArabicMark(cp) || (generic && FoldsAccents(base))) {
+        dropped = true;
+        continue;
+      }
+    } else {
+      UErrorCode e = U_ZERO_ERROR;
+      base = uscript_getScript(cp, &e);
+    }
+    kept.append(cp);
+  }
+  if (!dropped) return;
+  data_.nfc->normalize(kept, *text, status);
+  if (U_FAILURE(status)) *text = kept;
+}
+
+void NormalizeEngine::EmitMapped(UChar32 cp) {
+  // Format characters not already removed by NFKC_Casefold (U+0600 number signs ...) and the
+  // Arabic tatweel, which only stretches a word.
+  if (cp == 0x0640 || u_charType(cp) == U_FORMAT_CHAR) return;
+  if (options_.fold_diacritics && IsArabicMark(cp)) return;
+  if (cp < 0x80) {
+    EmitAscii(static_cast<unsigned char>(cp), segment_start_, segment_end_);
+    return;
+  }
+  if (options_.map_confusables) {
+    if (char latin = data_.ConfusableOf(cp)) {
+      EmitAscii(static_cast<unsigned char>(latin), segment_start_, segment_end_);
+      return;
+    }
+  }
+  if (options_.traditional_to_simplified) cp = data_.SimplifiedOf(cp);
+  char buf[4];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, cp);
+  EmitBytes(buf, static_cast<size_t>(n), data_.ClassOf(cp), segment_start_, segment_end_);
+}
+
+inline void NormalizeEngine::EmitAscii(unsigned char c, uint32_t start, uint32_t end) {
+  RunStep(data_.ascii_class[c]);
+  out_.text.push_back(data_.ascii_fold[c]);
+  out_.origin_start.push_back(start);
+  out_.origin_end.push_back(end);
+}
+
+void NormalizeEngine::EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start,
+                                uint32_t end) {
+  RunStep(cls);
+  out_.text.append(bytes, n);
+  out_.origin_start.insert(out_.origin_start.end(), n, start);
+  out_.origin_end.insert(out_.origin_end.end(), n, end);
+}
+
+// Called before a character of class cls is appended: opens, extends or closes the run.
+inline void NormalizeEngine::RunStep(CharClass cls) {
+  if (!options_.map_substitutions) return;
+  if (cls == CharClass::kSeparator) {
+    if (run_open_) {
+      ResolveRun(run_start_, out_.text.size());
+      run_open_ = false;
+    }
+    return;
+  }
+  if (run_open_ && out_.text.size() - run_start_ >= kMaxRunBytes) {
+    ResolveRun(run_start_, out_.text.size());
+    run_open_ = false;
+  }
+  if (!run_open_) {
+    run_open_ = true;
+    run_start_ = out_.text.size();
+    run_has_letter_ = run_has_substitute_ = false;
+  }
+  if (cls == CharClass::kLetter) run_has_letter_ = true;
+  if (cls == CharClass::kSubstitute) run_has_substitute_ = true;
+}
+
+// The substitution rule, applied to one run out_.text[begin, end):
+//  - nothing changes unless the run holds a letter: "2024", "10", "$5", "!!!" stay;
+//  - digits 0 1 3 4 5 6 7 8 9 and '$' become o i e a s g t b g / s: "h3ll0" "sh1t" "a$$";
+//  - '@' becomes 'a' unless it ends the run: "@ss" -> "ass", but "me@" stays;
+//  - '!' and '|' become 'i' only between other run characters: "sh!t" -> "shit", while
+//    "bad!" and "|bad|" keep their punctuation;
+//  - leading digits followed by a number suffix stay digits: "1st" "4th" "5g" "3kg", and so
+//    do digits before a short word in another script ("10см", "5кг").
+// Each replacement is one ASCII byte for one ASCII byte, so the offset map is unchanged.
+void NormalizeEngine::ResolveRun(size_t begin, size_t end) {
+  if (!run_has_letter_ || !run_has_substitute_) return;
+  char* t = out_.text.data();
+  size_t lead_end = begin;
+  while (lead_end < end && IsAsciiDigit(t[lead_end])) ++lead_end;
+  bool keep_lead = false;
+  if (lead_end > begin && lead_end < end) {
+    std::string_view rest(t + lead_end, end - lead_end);
+    bool ascii_letters = std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (ascii_letters) {
+      keep_lead = IsNumberSuffix(rest);
+    } else if (std::any_of(rest.begin(), rest.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      size_t code_points = std::count_if(rest.begin(), rest.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+      keep_lead = code_points <= 3;
+    }
+  }
+  size_t first_core = end, last_core = end;
+  for (size_t p = begin; p < end; ++p) {
+    if (t[p] != '!' && t[p] != '|') {
+      if (first_core == end) first_core = p;
+      last_core = p;
+    }
+  }
+  for (size_t p = begin; p < end; ++p) {
+    unsigned char c = static_cast<unsigned char>(t[p]);
+    if (c >= 0x80) continue;
+    char s = data_.ascii_substitute[c];
+    if (!s) continue;
+    if (IsAsciiDigit(static_cast<char>(c))) {
+      if (keep_lead && p < lead_end) continue;
+    } else if (c == '!' || c == '|') {
+      if (first_core == end || p < first_core || p > last_core) continue;
+    } else if (c == '@') {
+      if (last_core == end || p >= last_core) continue;
+    }
+    t[p] = s;
+  }
+}
+
+}  // namespace wenjin::review
