@@ -1,45 +1,85 @@
-// Interim field analyzer: keyword fields whole, everything else StandardAnalyzer (replaced soon).
+// FieldAnalyzer: one Lucene++ analyzer whose chain is chosen by the field name (see field_spec.h).
 #include "index/analysis/field_analyzer.h"
 
-#include <lucene++/KeywordAnalyzer.h>
-#include <lucene++/StandardAnalyzer.h>
+#include <unordered_map>
+
+#include <lucene++/ASCIIFoldingFilter.h>
+#include <lucene++/KeywordTokenizer.h>
+
+#include "index/analysis/field_spec.h"
+#include "index/analysis/icu_tokenizer.h"
+#include "index/analysis/language_chains.h"
+#include "index/analysis/token_filters.h"
 
 namespace wenjin::analysis {
 namespace {
 
-bool IsKeywordField(const std::wstring& field) {
-  static const wchar_t* kKeywords[] = {L"id", L"lang", L"subject", L"level", L"type", L"origin", L"published_at"};
-  for (const wchar_t* k : kKeywords) {
-    if (field == k) return true;
+// A built chain: the tokenizer to give a new reader, and the stream to hand out.
+struct Chain {
+  Lucene::TokenizerPtr source;
+  Lucene::TokenStreamPtr stream;
+};
+
+// This thread's chains, by field name (Lucene++ keeps one per thread and analyzer).
+class ChainCache : public Lucene::LuceneObject {
+ public:
+  ~ChainCache() override = default;
+  std::unordered_map<Lucene::String, Chain> chains;
+};
+typedef boost::shared_ptr<ChainCache> ChainCachePtr;
+
+Chain BuildChain(const Lucene::String& field, const Lucene::ReaderPtr& reader) {
+  FieldSpec spec = ParseFieldName(Lucene::StringUtils::toUTF8(field));
+  Chain chain;
+  if (spec.kind == FieldSpec::Kind::kKeyword) {
+    chain.source = Lucene::newLucene<Lucene::KeywordTokenizer>(reader);
+    chain.stream = chain.source;
+    return chain;
   }
-  return field.size() >= 3 && field.compare(field.size() - 3, 3, L".kw") == 0;
+  chain.source = Lucene::newLucene<IcuTokenizer>(reader, /*split_elisions=*/spec.kind != FieldSpec::Kind::kLanguage);
+  chain.stream = chain.source;
+  if (spec.kind == FieldSpec::Kind::kFold) {
+    chain.stream = Lucene::newLucene<FoldFilter>(chain.stream);
+    chain.stream = Lucene::newLucene<Lucene::ASCIIFoldingFilter>(chain.stream);
+  } else if (spec.kind == FieldSpec::Kind::kLanguage) {
+    chain.stream = WrapLanguageChain(spec.lang, chain.stream);
+  }
+  return chain;
 }
 
-class InterimAnalyzer : public Lucene::Analyzer {
+class FieldAnalyzer : public Lucene::Analyzer {
  public:
-  InterimAnalyzer()
-      : keyword_(Lucene::newLucene<Lucene::KeywordAnalyzer>()),
-        text_(Lucene::newLucene<Lucene::StandardAnalyzer>(Lucene::LuceneVersion::LUCENE_CURRENT,
-                                                          Lucene::HashSet<Lucene::String>::newInstance())) {}
+  ~FieldAnalyzer() override = default;
+
   Lucene::TokenStreamPtr tokenStream(const Lucene::String& field, const Lucene::ReaderPtr& reader) override {
-    return IsKeywordField(field) ? keyword_->tokenStream(field, reader) : text_->tokenStream(field, reader);
-  }
-  Lucene::TokenStreamPtr reusableTokenStream(const Lucene::String& field, const Lucene::ReaderPtr& reader) override {
-    return IsKeywordField(field) ? keyword_->reusableTokenStream(field, reader)
-                                 : text_->reusableTokenStream(field, reader);
+    return BuildChain(field, reader).stream;
   }
 
- private:
-  Lucene::AnalyzerPtr keyword_;
-  Lucene::AnalyzerPtr text_;
+  Lucene::TokenStreamPtr reusableTokenStream(const Lucene::String& field, const Lucene::ReaderPtr& reader) override {
+    ChainCachePtr cache = boost::dynamic_pointer_cast<ChainCache>(getPreviousTokenStream());
+    if (!cache) {
+      cache = Lucene::newLucene<ChainCache>();
+      setPreviousTokenStream(cache);
+    }
+    auto it = cache->chains.find(field);
+    if (it == cache->chains.end()) {
+      it = cache->chains.emplace(field, BuildChain(field, reader)).first;
+    } else {
+      it->second.source->reset(reader);
+    }
+    return it->second.stream;
+  }
+
+  // Values of a multi-valued field are far apart, so phrases never match across two of them.
+  int32_t getPositionIncrementGap(const Lucene::String& field) override { return 100; }
 };
 
 }  // namespace
 
-Lucene::AnalyzerPtr NewFieldAnalyzer() { return Lucene::newLucene<InterimAnalyzer>(); }
+Lucene::AnalyzerPtr NewFieldAnalyzer() { return Lucene::newLucene<FieldAnalyzer>(); }
 
-bool HasLanguageAnalysis(std::string_view primary_lang) { return false; }
+bool HasLanguageAnalysis(std::string_view primary_lang) { return HasLanguageChain(primary_lang); }
 
-std::vector<std::string> AnalyzedLanguages() { return {}; }
+std::vector<std::string> AnalyzedLanguages() { return LanguagesWithChains(); }
 
 }  // namespace wenjin::analysis
