@@ -1,0 +1,74 @@
+// RAII owners for Hyperscan handles (databases, scratch, streams) and a pool of scratch
+// spaces cloned from one prototype, so each concurrent scan has its own.
+#pragma once
+
+#include <hs/hs.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/status.h"
+
+namespace wenjin::review {
+
+struct HsDatabaseDeleter {
+  void operator()(hs_database_t* db) const { hs_free_database(db); }
+};
+struct HsScratchDeleter {
+  void operator()(hs_scratch_t* s) const { hs_free_scratch(s); }
+};
+struct HsCompileErrorDeleter {
+  void operator()(hs_compile_error_t* e) const { hs_free_compile_error(e); }
+};
+using HsDatabase = std::unique_ptr<hs_database_t, HsDatabaseDeleter>;
+using HsScratch = std::unique_ptr<hs_scratch_t, HsScratchDeleter>;
+using HsCompileError = std::unique_ptr<hs_compile_error_t, HsCompileErrorDeleter>;
+
+// An open stream; closing it discards matches still pending (the screener flushes explicitly
+// with hs_close_stream before destruction when it needs end-of-data matches).
+struct HsStreamCloser {
+  void operator()(hs_stream_t* s) const { hs_close_stream(s, nullptr, nullptr, nullptr); }
+};
+using HsStream = std::unique_ptr<hs_stream_t, HsStreamCloser>;
+
+// OK when this CPU can run Hyperscan (checked once per process).
+Status CheckHsPlatform();
+
+// Pool of scratch spaces for one or more databases. Acquire() hands out a scratch that no
+// other caller uses until the lease is destroyed. Thread-safe.
+class HsScratchPool {
+ public:
+  // `databases`: every database a scratch will be used with (nullptr entries are skipped).
+  static Status Create(const std::vector<const hs_database_t*>& databases,
+                       std::unique_ptr<HsScratchPool>* out);
+
+  class Lease {
+   public:
+    Lease(HsScratchPool* pool, HsScratch scratch) : pool_(pool), scratch_(std::move(scratch)) {}
+    ~Lease() { if (scratch_) pool_->Release(std::move(scratch_)); }
+    Lease(Lease&&) = default;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    hs_scratch_t* get() const { return scratch_.get(); }
+
+   private:
+    HsScratchPool* pool_;
+    HsScratch scratch_;
+  };
+  // A scratch for the duration of the lease; nullptr scratch only if allocation failed.
+  Lease Acquire();
+  // A scratch the caller keeps (e.g. for a long-lived stream session).
+  HsScratch Clone();
+
+ private:
+  HsScratchPool() = default;
+  void Release(HsScratch scratch);
+
+  HsScratch prototype_;  // constant after Create
+  std::mutex mu_;
+  std::vector<HsScratch> free_;  // guarded by mu_
+};
+
+}  // namespace wenjin::review

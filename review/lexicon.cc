@@ -1,0 +1,454 @@
+// Lexicon parsing, validation, hashing and Hyperscan compilation.
+#include "review/lexicon.h"
+
+#include <hs/hs.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "review/hs_lexicon.h"
+#include "review/rule_patterns.h"
+
+namespace wenjin::review {
+namespace {
+
+constexpr std::string_view kHeader[] = {"pattern", "kind", "category", "severity", "langs", "note"};
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> cols;
+  size_t pos = 0;
+  while (true) {
+    size_t tab = line.find('\t', pos);
+    cols.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+    if (tab == std::string_view::npos) break;
+    pos = tab + 1;
+  }
+  return cols;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool ValidUtf8(std::string_view s) {
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// BCP-47 shape: a 2-3 letter language (or "und"), then subtags of 1-8 alphanumerics.
+bool ValidLangTag(std::string_view tag) {
+  size_t pos = 0;
+  bool first = true;
+  while (pos <= tag.size()) {
+    size_t dash = tag.find('-', pos);
+    std::string_view sub = tag.substr(pos, dash == std::string_view::npos ? std::string_view::npos : dash - pos);
+    if (sub.empty() || sub.size() > 8) return false;
+    for (char c : sub) {
+      const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      const bool digit = c >= '0' && c <= '9';
+      if (first ? !alpha : !(alpha || digit)) return false;
+    }
+    if (first && (sub.size() < 2 || sub.size() > 3)) return false;
+    first = false;
+    if (dash == std::string_view::npos) break;
+    pos = dash + 1;
+  }
+  return true;
+}
+
+bool ParseKind(std::string_view s, RuleKind* kind) {
+  if (s == "term") *kind = RuleKind::kTerm;
+  else if (s == "regex") *kind = RuleKind::kRegex;
+  else if (s == "allow") *kind = RuleKind::kAllow;
+  else return false;
+  return true;
+}
+
+// Compiles one regex alone, to tell which line is bad. *ucp receives whether the Unicode-class
+// flags could be used (they reject \b; then the regex compiles with ASCII classes).
+std::string CheckRegex(const std::string& pattern, bool* ucp) {
+  std::string first_error;
+  for (bool with_ucp : {true, false}) {
+    hs_database_t* raw = nullptr;
+    hs_compile_error_t* err = nullptr;
+    hs_error_t rc = hs_compile(pattern.c_str(), RegexFlags(with_ucp), HS_MODE_BLOCK, nullptr, &raw, &err);
+    HsDatabase db(raw);
+    HsCompileError error(err);
+    if (rc == HS_SUCCESS) {
+      *ucp = with_ucp;
+      return "";
+    }
+    if (first_error.empty()) first_error = error ? error->message : "compile failed";
+  }
+  return first_error;
+}
+
+// Parses one file; appends rules, and "name:line: problem" strings for bad lines.
+void ParseFile(const std::string& name, std::string_view content, std::vector<Rule>* rules,
+               std::vector<bool>* regex_ucp, std::vector<std::string>* errors) {
+  bool header_seen = false;
+  int line_no = 0;
+  size_t pos = 0;
+  auto bad = [&](const std::string& problem) {
+    errors->push_back(name + ":" + std::to_string(line_no) + ": " + problem);
+  };
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    std::string_view line = content.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? content.size() : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // BOM
+    if (Trim(line).empty() || line.front() == '#') continue;
+    if (!ValidUtf8(line)) {
+      bad("not valid UTF-8");
+      continue;
+    }
+    std::vector<std::string_view> cols = SplitTabs(line);
+    if (!header_seen) {
+      header_seen = true;
+      bool ok = cols.size() == 6 || cols.size() == 5;
+      for (size_t i = 0; ok && i < cols.size(); ++i) ok = Trim(cols[i]) == kHeader[i];
+      if (!ok) bad("expected the header line 'pattern<TAB>kind<TAB>category<TAB>severity<TAB>langs<TAB>note'");
+      continue;
+    }
+    if (cols.size() < 5) {
+      bad("missing column: " + std::to_string(cols.size()) +
+          " tab-separated columns, expected pattern, kind, category, severity, langs[, note]");
+      continue;
+    }
+    if (cols.size() > 6) {
+      bad("too many columns: " + std::to_string(cols.size()) + " (a tab inside the note?)");
+      continue;
+    }
+    Rule rule;
+    rule.file = name;
+    rule.line = line_no;
+    rule.pattern = std::string(cols[0]);
+    const size_t errors_before = errors->size();
+    if (Trim(cols[0]).empty()) bad("empty pattern");
+    const std::string_view kind = Trim(cols[1]);
+    if (!ParseKind(kind, &rule.kind)) bad("unknown kind '" + std::string(kind) + "' (term, regex or allow)");
+    rule.category = std::string(Trim(cols[2]));
+    const std::string_view severity = Trim(cols[3]);
+    if (rule.kind == RuleKind::kAllow && (severity.empty() || severity == "-")) {
+      rule.severity = Severity::kLow;
+    } else if (!ParseSeverity(severity, &rule.severity)) {
+      bad("unknown severity '" + std::string(severity) + "' (low, medium, high or block)");
+    }
+    if (rule.kind != RuleKind::kAllow && rule.category.empty()) bad("empty category");
+    const std::string_view langs = Trim(cols[4]);
+    if (langs.empty()) {
+      bad("empty langs (use * for every language)");
+    } else if (langs != "*") {
+      for (std::string_view tag : [&] {
+             std::vector<std::string_view> tags;
+             size_t p = 0;
+             while (p <= langs.size()) {
+               size_t comma = langs.find(',', p);
+               tags.push_back(Trim(langs.substr(p, comma == std::string_view::npos ? std::string_view::npos
+                                                                                      : comma - p)));
+               if (comma == std::string_view::npos) break;
+               p = comma + 1;
+             }
+             return tags;
+           }()) {
+        if (!ValidLangTag(tag)) {
+          bad("bad language tag '" + std::string(tag) + "' (BCP-47, e.g. en, zh-Hant, or *)");
+        } else if (std::string primary = PrimaryLanguage(tag);
+                   std::find(rule.langs.begin(), rule.langs.end(), primary) == rule.langs.end()) {
+          rule.langs.push_back(std::move(primary));
+        }
+      }
+    }
+    if (cols.size() == 6) rule.note = std::string(cols[5]);
+    bool ucp = true;
+    if (rule.kind == RuleKind::kRegex && !Trim(cols[0]).empty()) {
+      std::string problem = CheckRegex(rule.pattern, &ucp);
+      if (!problem.empty()) bad("bad regex: " + problem);
+    }
+    if (errors->size() == errors_before) {
+      rules->push_back(std::move(rule));
+      regex_ucp->push_back(ucp);
+    }
+  }
+  if (!header_seen) {
+    line_no = std::max(line_no, 1);
+    bad("no header line");
+  }
+}
+
+Status ParseAll(const std::map<std::string, std::string>& files, std::vector<Rule>* rules,
+                std::vector<bool>* regex_ucp) {
+  std::vector<std::string> errors;
+  int tsv_files = 0;
+  for (const auto& [name, content] : files) {
+    if (name.size() < 4 || name.compare(name.size() - 4, 4, ".tsv") != 0) continue;
+    ++tsv_files;
+    ParseFile(name, content, rules, regex_ucp, &errors);
+  }
+  if (tsv_files == 0) errors.push_back("no *.tsv files in the lexicon");
+  if (errors.empty()) return Status::OK();
+  std::string message = "lexicon rejected, " + std::to_string(errors.size()) + " problem(s):";
+  for (const auto& e : errors) message += "\n" + e;
+  return Status::InvalidArgument(message);
+}
+
+// Compiles specs into one database; on failure names the rule behind the failing expression.
+Status Compile(const std::vector<PatternSpec>& specs, const std::vector<Rule>& rules, unsigned int mode,
+               HsDatabase* out) {
+  if (specs.empty()) return Status::OK();
+  std::vector<const char*> expressions;
+  std::vector<unsigned int> flags, ids;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    expressions.push_back(specs[i].expression.c_str());
+    flags.push_back(specs[i].flags);
+    ids.push_back(static_cast<unsigned int>(i));
+  }
+  hs_database_t* raw = nullptr;
+  hs_compile_error_t* err = nullptr;
+  hs_error_t rc = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                   static_cast<unsigned int>(specs.size()), mode, nullptr, &raw, &err);
+  HsCompileError error(err);
+  if (rc != HS_SUCCESS) {
+    std::string where = "lexicon";
+    if (error && error->expression >= 0 && static_cast<size_t>(error->expression) < specs.size()) {
+      const Rule& rule = rules[specs[error->expression].rule];
+      where = rule.file + ":" + std::to_string(rule.line);
+    }
+    return Status::InvalidArgument("lexicon rejected, 1 problem(s):\n" + where + ": cannot compile (" +
+                                   (mode == HS_MODE_BLOCK ? "block" : "stream") +
+                                   " mode): " + (error ? error->message : "unknown error"));
+  }
+  out->reset(raw);
+  return Status::OK();
+}
+
+// Serialised databases carry a fingerprint of the expressions they were compiled from, so a
+// stored database built by an older normaliser or pattern builder is recompiled, not trusted.
+std::string Fingerprint(const std::vector<PatternSpec>& specs);
+
+Status Deserialize(const std::string& bytes, const std::string& fingerprint, HsDatabase* out) {
+  if (bytes.size() <= fingerprint.size() || bytes.compare(0, fingerprint.size(), fingerprint) != 0) {
+    return Status::Corruption("serialised database is from other patterns");
+  }
+  hs_database_t* raw = nullptr;
+  const size_t skip = fingerprint.size();
+  if (hs_deserialize_database(bytes.data() + skip, bytes.size() - skip, &raw) != HS_SUCCESS) {
+    return Status::Corruption("cannot deserialise Hyperscan database");
+  }
+  out->reset(raw);
+  return Status::OK();
+}
+
+uint64_t Fnv1a(uint64_t h, std::string_view bytes) {
+  for (unsigned char b : bytes) {
+    h ^= b;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string Fingerprint(const std::vector<PatternSpec>& specs) {
+  uint64_t h = 14695981039346656037ull;
+  for (const auto& s : specs) {
+    h = Fnv1a(h, s.expression);
+    const std::string tail = "|" + std::to_string(s.flags) + "/" + std::to_string(s.rule) + "\n";
+    h = Fnv1a(h, tail);
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof(buf), "wjhs%016llx:", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace
+
+const char* RuleKindName(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::kTerm: return "term";
+    case RuleKind::kRegex: return "regex";
+    case RuleKind::kAllow: return "allow";
+  }
+  return "term";
+}
+
+std::string PrimaryLanguage(std::string_view tag) {
+  std::string out(tag.substr(0, tag.find_first_of("-_")));
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool RuleAppliesTo(const Rule& rule, std::string_view lang) {
+  if (rule.langs.empty() || lang.empty()) return true;
+  const std::string primary = PrimaryLanguage(lang);
+  if (primary.empty() || primary == "und") return true;
+  return std::find(rule.langs.begin(), rule.langs.end(), primary) != rule.langs.end();
+}
+
+Lexicon::Lexicon() = default;
+Lexicon::~Lexicon() = default;
+
+std::map<std::string, int> Lexicon::Counts() const {
+  std::map<std::string, int> counts;
+  for (const auto& r : rules_) {
+    ++counts[std::string("kind:") + RuleKindName(r.kind)];
+    if (r.kind == RuleKind::kAllow) continue;
+    ++counts["category:" + r.category];
+    ++counts[std::string("severity:") + SeverityName(r.severity)];
+    if (r.langs.empty()) ++counts["lang:*"];
+    for (const auto& l : r.langs) ++counts["lang:" + l];
+  }
+  return counts;
+}
+
+Status Lexicon::Serialize(std::string* block_db, std::string* stream_db) const {
+  auto one = [this](const HsDatabase& db, std::string* out) -> Status {
+    out->clear();
+    if (!db) return Status::OK();
+    out->append(compiled_->fingerprint);
+    char* bytes = nullptr;
+    size_t length = 0;
+    if (hs_serialize_database(db.get(), &bytes, &length) != HS_SUCCESS) {
+      return Status::Internal("hs_serialize_database failed");
+    }
+    out->append(bytes, length);
+    std::free(bytes);  // allocated by Hyperscan's default allocator (malloc)
+    return Status::OK();
+  };
+  WENJIN_RETURN_IF_ERROR(one(compiled_->block_db, block_db));
+  return one(compiled_->stream_db, stream_db);
+}
+
+Status ParseLexicon(const std::map<std::string, std::string>& files, std::vector<Rule>* rules) {
+  std::vector<bool> regex_ucp;
+  std::vector<Rule> parsed;
+  WENJIN_RETURN_IF_ERROR(ParseAll(files, &parsed, &regex_ucp));
+  *rules = std::move(parsed);
+  return Status::OK();
+}
+
+std::string LexiconContentHash(const std::map<std::string, std::string>& files) {
+  uint64_t h = 14695981039346656037ull;
+  for (const auto& [name, content] : files) {
+    h = Fnv1a(h, name);
+    h = Fnv1a(h, std::string_view("\0", 1));
+    h = Fnv1a(h, content);
+    h = Fnv1a(h, std::string_view("\0", 1));
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buf, 12);
+}
+
+Status BuildLexicon(const std::map<std::string, std::string>& files, const LexiconOptions& options,
+                    const std::string* block_db, const std::string* stream_db,
+                    std::shared_ptr<const Lexicon>* out) {
+  WENJIN_RETURN_IF_ERROR(CheckHsPlatform());
+  std::vector<Rule> rules;
+  std::vector<bool> regex_ucp;
+  WENJIN_RETURN_IF_ERROR(ParseAll(files, &rules, &regex_ucp));
+
+  auto compiled = std::make_unique<Lexicon::Compiled>();
+  std::unique_ptr<Normalizer> normalizer;
+  WENJIN_RETURN_IF_ERROR(Normalizer::Create(options.normalizer, &normalizer));
+  compiled->normalizer = std::move(normalizer);
+
+  std::vector<std::string> errors;
+  for (auto& rule : rules) {
+    if (rule.kind == RuleKind::kRegex) continue;
+    rule.normalized = compiled->normalizer->Normalize(rule.pattern).text;
+    // Collapse whitespace runs and trim, so "a  b" and " a b " are the phrase "a b".
+    std::string collapsed;
+    for (char c : rule.normalized) {
+      const bool space = c == ' ' || c == '\t';
+      if (space && (collapsed.empty() || collapsed.back() == ' ')) continue;
+      collapsed += space ? ' ' : c;
+    }
+    while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+    rule.normalized = std::move(collapsed);
+    if (rule.normalized.empty()) {
+      errors.push_back(rule.file + ":" + std::to_string(rule.line) + ": pattern normalises to nothing");
+    }
+    if (rule.kind == RuleKind::kAllow) {
+      compiled->max_allow_bytes = std::max<uint32_t>(compiled->max_allow_bytes, rule.normalized.size());
+    }
+  }
+  if (!errors.empty()) {
+    std::string message = "lexicon rejected, " + std::to_string(errors.size()) + " problem(s):";
+    for (const auto& e : errors) message += "\n" + e;
+    return Status::InvalidArgument(message);
+  }
+
+  std::vector<PatternSpec> specs = BuildPatterns(rules, regex_ucp);
+  for (const auto& s : specs) compiled->patterns.push_back({s.rule, s.form});
+  compiled->fingerprint = Fingerprint(specs);
+  const bool have_serialised = block_db && stream_db && !block_db->empty() && !stream_db->empty();
+  if (!have_serialised || !Deserialize(*block_db, compiled->fingerprint, &compiled->block_db).ok() ||
+      !Deserialize(*stream_db, compiled->fingerprint, &compiled->stream_db).ok()) {
+    compiled->compiled_now = true;
+    WENJIN_RETURN_IF_ERROR(Compile(specs, rules, HS_MODE_BLOCK, &compiled->block_db));
+    WENJIN_RETURN_IF_ERROR(
+        Compile(specs, rules, HS_MODE_STREAM | HS_MODE_SOM_HORIZON_LARGE, &compiled->stream_db));
+  }
+  WENJIN_RETURN_IF_ERROR(
+      HsScratchPool::Create({compiled->block_db.get(), compiled->stream_db.get()}, &compiled->scratch));
+
+  std::shared_ptr<Lexicon> lexicon(new Lexicon());
+  lexicon->version_ = options.version.empty() ? LexiconContentHash(files) : options.version;
+  lexicon->rules_ = std::move(rules);
+  lexicon->files_ = files;
+  lexicon->compiled_ = std::move(compiled);
+  *out = std::move(lexicon);
+  return Status::OK();
+}
+
+Status LoadLexiconFiles(const std::map<std::string, std::string>& files, const LexiconOptions& options,
+                        std::shared_ptr<const Lexicon>* out) {
+  return BuildLexicon(files, options, nullptr, nullptr, out);
+}
+
+Status LoadLexiconFiles(const std::map<std::string, std::string>& files, std::shared_ptr<const Lexicon>* out) {
+  return LoadLexiconFiles(files, LexiconOptions(), out);
+}
+
+Status ReadLexiconDir(const std::string& dir, std::map<std::string, std::string>* files) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::NotFound("lexicon directory not found: " + dir);
+  std::map<std::string, std::string> read;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".tsv") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    if (!in) return Status::IOError("cannot read " + entry.path().string());
+    std::ostringstream content;
+    content << in.rdbuf();
+    read[entry.path().filename().string()] = content.str();
+  }
+  if (ec) return Status::IOError("cannot list " + dir + ": " + ec.message());
+  *files = std::move(read);
+  return Status::OK();
+}
+
+Status LoadLexiconDir(const std::string& dir, const LexiconOptions& options, std::shared_ptr<const Lexicon>* out) {
+  std::map<std::string, std::string> files;
+  WENJIN_RETURN_IF_ERROR(ReadLexiconDir(dir, &files));
+  return LoadLexiconFiles(files, options, out);
+}
+
+Status LoadLexiconDir(const std::string& dir, std::shared_ptr<const Lexicon>* out) {
+  return LoadLexiconDir(dir, LexiconOptions(), out);
+}
+
+}  // namespace wenjin::review

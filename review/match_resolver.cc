@@ -1,0 +1,213 @@
+// Match resolution: the rules a raw Hyperscan match must pass to become a flag.
+#include "review/match_resolver.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace wenjin::review {
+namespace {
+
+// Bytes of context each side of a match that the CJK segmentation check may look at; a
+// streaming match is judged once this much text follows it (plus one character), so the
+// judgement never depends on where chunks were cut.
+constexpr uint64_t kContextBytes = 36;
+constexpr uint64_t kLookahead = kContextBytes + 4;
+
+UChar32 CharAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return -1;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+  return c;
+}
+
+UChar32 CharBefore(std::string_view text, size_t pos) {
+  if (pos == 0 || pos > text.size()) return -1;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_PREV(text.data(), 0, i, c);
+  return c;
+}
+
+bool IsWordChar(UChar32 c) {
+  if (c < 0) return false;
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+// A letter of a space-delimited script (Latin, Cyrillic, Arabic ...): needs whole-word checks.
+bool IsSegmentedWordChar(UChar32 c) { return IsWordChar(c) && !IsUnsegmentedChar(static_cast<uint32_t>(c)); }
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
+  return n;
+}
+
+struct BreakIteratorDeleter {
+  void operator()(icu::BreakIterator* b) const { delete b; }  // ICU's factory hands over ownership
+};
+
+icu::BreakIterator* ThreadWordBreaker() {
+  thread_local std::unique_ptr<icu::BreakIterator, BreakIteratorDeleter> breaker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator, BreakIteratorDeleter> b(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) b.reset();
+    return b;
+  }();
+  return breaker.get();
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+// True when the match [from, to) cuts through a word that ICU's dictionary segmentation of the
+// surrounding CJK text finds, and that word is longer than the match: 代考 inside 现代考古学
+// (现代|考古学) is not 'exam by proxy'.
+bool CutsDictionaryWord(std::string_view text, size_t from, size_t to) {
+  // The window: the unsegmented-script run around the match, at most kContextBytes each side.
+  size_t lo = from;
+  while (lo > 0 && from - lo < kContextBytes) {
+    UChar32 c = CharBefore(text, lo);
+    if (c < 0 || !IsUnsegmentedChar(static_cast<uint32_t>(c))) break;
+    int32_t i = static_cast<int32_t>(lo);
+    U8_BACK_1(reinterpret_cast<const uint8_t*>(text.data()), 0, i);
+    lo = static_cast<size_t>(i);
+  }
+  size_t hi = to;
+  while (hi < text.size() && hi - to < kContextBytes) {
+    UChar32 c = CharAt(text, hi);
+    if (c < 0 || !IsUnsegmentedChar(static_cast<uint32_t>(c))) break;
+    int32_t i = static_cast<int32_t>(hi);
+    U8_FWD_1(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()));
+    hi = static_cast<size_t>(i);
+  }
+  if (lo == from && hi == to) return false;  // nothing around it to cut through
+  icu::BreakIterator* breaker = ThreadWordBreaker();
+  if (breaker == nullptr) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  std::string_view window = text.substr(lo, hi - lo);
+  std::unique_ptr<UText, UTextCloser> ut(
+      utext_openUTF8(nullptr, window.data(), static_cast<int64_t>(window.size()), &status));
+  if (U_FAILURE(status)) return false;
+  breaker->setText(ut.get(), status);
+  if (U_FAILURE(status)) return false;
+  const size_t match_chars = CodePoints(text.substr(from, to - from));
+  for (size_t pos : {from - lo, to - lo}) {
+    if (pos == 0 || pos >= window.size()) continue;
+    if (breaker->isBoundary(static_cast<int32_t>(pos))) continue;
+    const int32_t word_start = breaker->preceding(static_cast<int32_t>(pos));
+    const int32_t word_end = breaker->following(static_cast<int32_t>(pos));
+    if (word_start == icu::BreakIterator::DONE || word_end == icu::BreakIterator::DONE) continue;
+    const size_t word_chars = CodePoints(window.substr(word_start, word_end - word_start));
+    if (word_chars > match_chars) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int CollectMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
+                 void* context) {
+  static_cast<std::vector<RawMatch>*>(context)->push_back({id, from, to});
+  return 0;
+}
+
+MatchResolver::MatchResolver(const Lexicon& lexicon, std::string_view lang)
+    : lexicon_(lexicon), compiled_(lexicon.compiled()), lang_(lang) {}
+
+bool MatchResolver::Applies(const RawMatch& m) const {
+  if (m.id >= compiled_.patterns.size() || m.to <= m.from) return false;
+  return RuleAppliesTo(lexicon_.rules()[compiled_.patterns[m.id].rule], lang_);
+}
+
+void MatchResolver::Add(const std::vector<RawMatch>& matches) {
+  for (const auto& m : matches) {
+    if (Applies(m)) pending_.push_back(m);
+  }
+}
+
+bool MatchResolver::Ready(const RawMatch& m, size_t text_len, bool complete) const {
+  if (complete) return true;
+  uint64_t need = m.to + kLookahead;
+  if (compiled_.patterns[m.id].form != PatternForm::kAllow) {
+    // Every allow match that could contain this one must be judged first.
+    need = std::max<uint64_t>(need, m.from + compiled_.max_allow_bytes + kLookahead);
+  }
+  return text_len >= need;
+}
+
+bool MatchResolver::PassesBoundaries(const RawMatch& m, std::string_view text) const {
+  const UChar32 first = CharAt(text, m.from);
+  const UChar32 last = CharBefore(text, m.to);
+  // Space-delimited scripts: whole words only.
+  if (IsSegmentedWordChar(first) && IsSegmentedWordChar(CharBefore(text, m.from))) return false;
+  if (IsSegmentedWordChar(last)) {
+    const UChar32 next = CharAt(text, m.to);
+    if (IsSegmentedWordChar(next) || (next >= 0 && (U_GET_GC_MASK(next) & U_GC_M_MASK) != 0)) return false;
+  }
+  // Unsegmented scripts: substrings, unless the dictionary segmentation says the match cuts
+  // through a longer word.
+  const bool cjk_edge = (first >= 0 && IsUnsegmentedChar(static_cast<uint32_t>(first))) ||
+                        (last >= 0 && IsUnsegmentedChar(static_cast<uint32_t>(last)));
+  if (cjk_edge && CutsDictionaryWord(text, m.from, m.to)) return false;
+  return true;
+}
+
+void MatchResolver::Resolve(const NormalizedText& text, bool complete) {
+  if (pending_.empty()) return;
+  // Allow matches first: a flag is judged only after every allow that could contain it.
+  std::stable_sort(pending_.begin(), pending_.end(), [&](const RawMatch& a, const RawMatch& b) {
+    const bool a_allow = compiled_.patterns[a.id].form == PatternForm::kAllow;
+    const bool b_allow = compiled_.patterns[b.id].form == PatternForm::kAllow;
+    return a_allow > b_allow;
+  });
+  std::vector<RawMatch> still_pending;
+  for (const RawMatch& m : pending_) {
+    if (!Ready(m, text.text.size(), complete)) {
+      still_pending.push_back(m);
+      continue;
+    }
+    if (m.to > text.text.size() || !PassesBoundaries(m, text.text)) continue;
+    const PatternRef& ref = compiled_.patterns[m.id];
+    if (ref.form == PatternForm::kAllow) {
+      allows_.push_back({m.from, m.to});
+      continue;
+    }
+    const bool allowed = std::any_of(allows_.begin(), allows_.end(),
+                                     [&](const Span& a) { return a.from <= m.from && m.to <= a.to; });
+    if (allowed) continue;
+    auto key = std::make_pair(ref.rule, m.from);
+    auto it = flags_.find(key);
+    if (it != flags_.end() && it->second.first >= m.to) continue;
+    const Rule& rule = lexicon_.rules()[ref.rule];
+    Flag flag;
+    flag.rule = rule.pattern;
+    flag.category = rule.category;
+    flag.severity = rule.severity;
+    const auto [start, end] = text.ToOriginal(m.from, m.to);
+    flag.start = start;
+    flag.end = end;
+    flags_[key] = {m.to, std::move(flag)};
+  }
+  pending_ = std::move(still_pending);
+}
+
+std::vector<Flag> MatchResolver::Flags(std::string_view original) const {
+  std::vector<Flag> flags;
+  for (const auto& [key, value] : flags_) {
+    flags.push_back(value.second);
+    flags.back().excerpt = MakeExcerpt(original, flags.back().start, flags.back().end);
+  }
+  SortFlags(&flags);
+  return flags;
+}
+
+}  // namespace wenjin::review

@@ -1,0 +1,65 @@
+// Internal: decides which raw Hyperscan matches become flags (language filter, whole-word
+// checks, CJK dictionary-segmentation check, allow suppression, dedupe), for both the block
+// screen and streaming sessions, so the two give the same verdict for any chunking.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "review/hs_lexicon.h"
+#include "review/normalizer.h"
+#include "review/verdict.h"
+
+namespace wenjin::review {
+
+// One Hyperscan report: pattern id, [from, to) in normalised bytes (absolute in a stream).
+struct RawMatch {
+  uint32_t id = 0;
+  uint64_t from = 0;
+  uint64_t to = 0;
+};
+
+// Hyperscan callback collecting RawMatches into a std::vector<RawMatch>* context.
+int CollectMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags,
+                 void* context);
+
+// Not thread-safe; one per screen or session. Holds a reference to the lexicon's state.
+class MatchResolver {
+ public:
+  MatchResolver(const Lexicon& lexicon, std::string_view lang);
+
+  // Queues raw matches (any order).
+  void Add(const std::vector<RawMatch>& matches);
+
+  // Judges every queued match that has enough text after it to be judged exactly as with the
+  // whole text (all of them when `complete`). `text` is all normalised text so far with its
+  // offset map.
+  void Resolve(const NormalizedText& text, bool complete);
+
+  // The accepted flags so far, in canonical order, with excerpts cut from `original` (all
+  // original bytes so far).
+  std::vector<Flag> Flags(std::string_view original) const;
+  bool HasPending() const { return !pending_.empty(); }
+
+ private:
+  struct Span {
+    uint64_t from, to;
+  };
+  bool Applies(const RawMatch& m) const;
+  bool Ready(const RawMatch& m, size_t text_len, bool complete) const;
+  bool PassesBoundaries(const RawMatch& m, std::string_view text) const;
+
+  const Lexicon& lexicon_;
+  const Lexicon::Compiled& compiled_;
+  std::string lang_;
+  std::vector<RawMatch> pending_;
+  std::vector<Span> allows_;
+  // (rule, normalised start) -> flag with the longest accepted end.
+  std::map<std::pair<uint32_t, uint64_t>, std::pair<uint64_t, Flag>> flags_;
+};
+
+}  // namespace wenjin::review

@@ -1,0 +1,81 @@
+// Block-mode screening, lexicon swaps and the rescan hook.
+#include "review/screener.h"
+
+#include <hs/hs.h>
+
+#include "review/hs_lexicon.h"
+#include "review/match_resolver.h"
+
+namespace wenjin::review {
+
+Screener::Screener(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+Screener::~Screener() = default;
+
+void Screener::Swap(std::shared_ptr<const Lexicon> lexicon) {
+  std::shared_ptr<const Lexicon> old;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    old = std::move(lexicon_);
+    lexicon_ = std::move(lexicon);
+  }
+  // `old` is released here, outside the lock; screens still using it hold their own reference.
+}
+
+std::shared_ptr<const Lexicon> Screener::lexicon() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return lexicon_;
+}
+
+Verdict Screener::Screen(std::string_view text, std::string_view lang, std::string_view origin) const {
+  std::shared_ptr<const Lexicon> lexicon = this->lexicon();
+  return ScreenWith(*lexicon, text, lang, origin);
+}
+
+Verdict ScreenWith(const Lexicon& lexicon, std::string_view text, std::string_view lang,
+                   std::string_view origin) {
+  const Lexicon::Compiled& compiled = lexicon.compiled();
+  const NormalizedText normalized = compiled.normalizer->Normalize(text);
+  MatchResolver resolver(lexicon, lang);
+  if (compiled.block_db) {
+    std::vector<RawMatch> raw;
+    HsScratchPool::Lease scratch = compiled.scratch->Acquire();
+    // With a valid database and scratch hs_scan fails only on allocation trouble; then the
+    // matches found so far still count.
+    hs_scan(compiled.block_db.get(), normalized.text.data(), static_cast<unsigned int>(normalized.text.size()),
+            0, scratch.get(), CollectMatch, &raw);
+    resolver.Add(raw);
+  }
+  resolver.Resolve(normalized, /*complete=*/true);
+  Verdict verdict;
+  verdict.flags = resolver.Flags(text);
+  verdict.decision = Decide(verdict.flags, origin);
+  verdict.lexicon_version = lexicon.version();
+  return verdict;
+}
+
+namespace {
+bool SameFlags(const std::vector<Flag>& a, const std::vector<Flag>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].rule != b[i].rule || a[i].category != b[i].category || a[i].severity != b[i].severity ||
+        a[i].start != b[i].start || a[i].end != b[i].end) {
+      return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
+std::vector<RescanChange> Rescan(const Screener& screener, const std::vector<RescanItem>& items) {
+  std::shared_ptr<const Lexicon> lexicon = screener.lexicon();  // one lexicon for the whole rescan
+  std::vector<RescanChange> changes;
+  for (const auto& item : items) {
+    Verdict now = ScreenWith(*lexicon, item.text, item.lang, item.origin);
+    if (now.decision != item.previous.decision || !SameFlags(now.flags, item.previous.flags)) {
+      changes.push_back({item.id, item.previous, std::move(now)});
+    }
+  }
+  return changes;
+}
+
+}  // namespace wenjin::review
