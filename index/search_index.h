@@ -45,6 +45,12 @@ class SearchIndex {
   Status Suggest(const std::string& prefix, const std::string& lang, size_t limit,
                  std::vector<Suggestion>* suggestions);
 
+  // Whether the current reader holds the document of resource `id` (published and applied).
+  Status Contains(const std::string& id, bool* present);
+  // Runs Lucene++'s CheckIndex over the last commit: OK when every segment reads back whole,
+  // Corruption (and `*problems`, if given, says what) otherwise.
+  Status Check(std::string* problems = nullptr);
+
   uint64_t applied_sequence() const;   // last change applied (visible to searches)
   uint64_t committed_sequence() const; // last change in a durable Lucene++ commit
   uint64_t document_count() const;

@@ -1,0 +1,526 @@
+// RocksDirectory: Lucene++ files as fixed-size chunks in RocksDB (layout in rocks_directory.h).
+#include "index/rocks_directory.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include <lucene++/LuceneHeaders.h>
+#include <lucene++/IndexInput.h>
+#include <lucene++/IndexOutput.h>
+#include <lucene++/Lock.h>
+#include <lucene++/LockFactory.h>
+
+namespace wenjin::index {
+
+using Lucene::String;
+
+namespace {
+
+constexpr char kMetaTag = 'm';
+constexpr char kChunkTag = 'c';
+
+void AppendBe64(std::string* out, uint64_t v) {
+  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+uint64_t ReadBe64(const char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+
+std::string Utf8(const String& name) { return Lucene::StringUtils::toUTF8(name); }
+String Wide(const std::string& utf8) { return Lucene::StringUtils::toUnicode(utf8); }
+
+std::string MetaKey(const std::string& name) { return std::string(1, kMetaTag) + name; }
+
+// 'c' + be16 size + name: every chunk key of the file starts with this, and only those do.
+std::string ChunkPrefix(const std::string& name) {
+  std::string prefix(1, kChunkTag);
+  prefix.push_back(static_cast<char>((name.size() >> 8) & 0xff));
+  prefix.push_back(static_cast<char>(name.size() & 0xff));
+  prefix += name;
+  return prefix;
+}
+
+std::string ChunkKey(const std::string& prefix, uint64_t chunk) {
+  std::string key = prefix;
+  AppendBe64(&key, chunk);
+  return key;
+}
+
+struct FileMeta {
+  uint64_t length = 0;
+  uint64_t modified_ms = 0;
+};
+
+std::string EncodeMeta(const FileMeta& meta) {
+  std::string value;
+  AppendBe64(&value, meta.length);
+  AppendBe64(&value, meta.modified_ms);
+  return value;
+}
+
+uint64_t NowMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+[[noreturn]] void ThrowIO(const std::string& what, const rocksdb::Status& s) {
+  boost::throw_exception(Lucene::IOException(Wide(what + ": " + s.ToString())));
+}
+
+[[noreturn]] void ThrowNotFound(const std::string& name) {
+  boost::throw_exception(Lucene::FileNotFoundException(Wide("no index file '" + name + "'")));
+}
+
+using SnapshotPtr = std::shared_ptr<const rocksdb::Snapshot>;
+
+}  // namespace
+
+// State every input and output of one directory shares. Kept alive by them, so a stray input
+// never points at a freed directory (the Db itself must still outlive them).
+struct RocksDirectory::Shared {
+  rocksdb::DB* db = nullptr;
+  rocksdb::ColumnFamilyHandle* family = nullptr;
+  uint32_t chunk_size = 0;
+  std::string db_path;
+  std::atomic<uint64_t> writes{0};  // writes completed so far
+  std::atomic<uint64_t> synced{0};  // writes known to be in the synced WAL
+  std::mutex sync_mu;               // one SyncWAL at a time; later callers find it done
+
+  void Write(rocksdb::WriteBatch* batch, const std::string& what) {
+    rocksdb::WriteOptions wo;
+    wo.sync = false;  // made durable by sync(), see the header
+    rocksdb::Status s = db->Write(wo, batch);
+    if (!s.ok()) ThrowIO(what, s);
+    writes.fetch_add(1);
+  }
+  void Put(const std::string& key, const char* data, size_t size, const std::string& what) {
+    rocksdb::WriteBatch batch;
+    batch.Put(family, key, rocksdb::Slice(data, size));
+    Write(&batch, what);
+  }
+  bool GetMeta(const std::string& name, FileMeta* meta) {
+    std::string value;
+    rocksdb::Status s = db->Get(rocksdb::ReadOptions(), family, MetaKey(name), &value);
+    if (s.IsNotFound()) return false;
+    if (!s.ok()) ThrowIO("reading metadata of " + name, s);
+    if (value.size() != 16) {
+      boost::throw_exception(Lucene::IOException(Wide("corrupt metadata of index file " + name)));
+    }
+    meta->length = ReadBe64(value.data());
+    meta->modified_ms = ReadBe64(value.data() + 8);
+    return true;
+  }
+  void Sync() {
+    uint64_t target = writes.load();
+    if (synced.load() >= target) return;
+    std::lock_guard<std::mutex> lock(sync_mu);
+    target = writes.load();
+    if (synced.load() >= target) return;
+    rocksdb::Status s = db->SyncWAL();
+    if (!s.ok()) ThrowIO("syncing the index", s);
+    uint64_t seen = synced.load();
+    while (seen < target && !synced.compare_exchange_weak(seen, target)) {
+    }
+  }
+};
+
+namespace {
+
+using SharedPtr = std::shared_ptr<RocksDirectory::Shared>;
+
+// One opened file as its inputs see it: fixed length, read through a snapshot.
+struct OpenFile {
+  SharedPtr shared;
+  SnapshotPtr snapshot;
+  std::string name;
+  std::string prefix;
+  uint64_t length = 0;
+};
+
+class RocksIndexInput : public Lucene::IndexInput {
+ public:
+  RocksIndexInput() = default;
+  explicit RocksIndexInput(std::shared_ptr<const OpenFile> file) : file_(std::move(file)) {}
+  LUCENE_CLASS(RocksIndexInput);
+
+  uint8_t readByte() override {
+    if (pos_ < chunk_start_ || pos_ >= chunk_end_) Load();
+    return static_cast<uint8_t>((*chunk_)[pos_++ - chunk_start_]);
+  }
+
+  void readBytes(uint8_t* b, int32_t offset, int32_t length) override {
+    while (length > 0) {
+      if (pos_ < chunk_start_ || pos_ >= chunk_end_) Load();
+      int32_t n = static_cast<int32_t>(std::min<uint64_t>(length, chunk_end_ - pos_));
+      std::memcpy(b + offset, chunk_->data() + (pos_ - chunk_start_), n);
+      pos_ += n;
+      offset += n;
+      length -= n;
+    }
+  }
+
+  void close() override {
+    // Frees the cache only; the snapshot lives as long as any clone does.
+    chunk_.reset();
+    chunk_start_ = chunk_end_ = 0;
+  }
+  int64_t getFilePointer() override { return static_cast<int64_t>(pos_); }
+  void seek(int64_t pos) override { pos_ = static_cast<uint64_t>(pos); }  // loaded lazily
+  int64_t length() override { return static_cast<int64_t>(file_->length); }
+
+  Lucene::LuceneObjectPtr clone(const Lucene::LuceneObjectPtr& other = Lucene::LuceneObjectPtr()) override {
+    Lucene::LuceneObjectPtr object = IndexInput::clone(other ? other : Lucene::newLucene<RocksIndexInput>());
+    auto copy = boost::dynamic_pointer_cast<RocksIndexInput>(object);
+    copy->file_ = file_;
+    copy->chunk_ = chunk_;
+    copy->chunk_start_ = chunk_start_;
+    copy->chunk_end_ = chunk_end_;
+    copy->pos_ = pos_;
+    return copy;
+  }
+
+ private:
+  // Makes the chunk holding pos_ current.
+  void Load() {
+    const OpenFile& f = *file_;
+    if (pos_ >= f.length) {
+      boost::throw_exception(Lucene::IOException(Wide("read past EOF of index file " + f.name)));
+    }
+    const uint64_t chunk = pos_ / f.shared->chunk_size;
+    const uint64_t start = chunk * f.shared->chunk_size;
+    const uint64_t expected = std::min<uint64_t>(f.shared->chunk_size, f.length - start);
+    rocksdb::ReadOptions ro;
+    ro.snapshot = f.snapshot.get();
+    auto data = std::make_shared<std::string>();
+    rocksdb::Status s = f.shared->db->Get(ro, f.shared->family, ChunkKey(f.prefix, chunk), data.get());
+    if (s.IsNotFound() || (s.ok() && data->size() < expected)) {
+      boost::throw_exception(Lucene::IOException(
+          Wide("index file " + f.name + " is missing bytes of chunk " + std::to_string(chunk))));
+    }
+    if (!s.ok()) ThrowIO("reading index file " + f.name, s);
+    chunk_ = std::move(data);
+    chunk_start_ = start;
+    chunk_end_ = start + expected;
+  }
+
+  std::shared_ptr<const OpenFile> file_;
+  std::shared_ptr<const std::string> chunk_;  // shared with clones; never modified
+  uint64_t chunk_start_ = 0;                  // file offset of chunk_[0]
+  uint64_t chunk_end_ = 0;                    // file offset one past the valid bytes of chunk_
+  uint64_t pos_ = 0;
+};
+
+class RocksIndexOutput : public Lucene::IndexOutput {
+ public:
+  RocksIndexOutput(SharedPtr shared, std::string name)
+      : shared_(std::move(shared)), name_(std::move(name)), prefix_(ChunkPrefix(name_)) {
+    buffer_.resize(shared_->chunk_size);
+  }
+  ~RocksIndexOutput() override = default;  // an output never closed leaves its file at length 0
+  LUCENE_CLASS(RocksIndexOutput);
+
+  void writeByte(uint8_t b) override {
+    Prepare();
+    buffer_[offset_++] = static_cast<char>(b);
+    Written();
+  }
+
+  void writeBytes(const uint8_t* b, int32_t offset, int32_t length) override {
+    while (length > 0) {
+      Prepare();
+      int32_t n = std::min<int32_t>(length, static_cast<int32_t>(shared_->chunk_size - offset_));
+      std::memcpy(buffer_.data() + offset_, b + offset, n);
+      offset_ += n;
+      offset += n;
+      length -= n;
+      Written();
+    }
+  }
+
+  void flush() override {
+    FlushChunk();
+    PutMeta();
+  }
+
+  void close() override {
+    if (closed_) return;
+    FlushChunk();
+    PutMeta();
+    closed_ = true;
+    std::string().swap(buffer_);
+  }
+
+  int64_t getFilePointer() override {
+    return static_cast<int64_t>(chunk_ * shared_->chunk_size + offset_);
+  }
+
+  void seek(int64_t pos) override {
+    const uint64_t chunk = static_cast<uint64_t>(pos) / shared_->chunk_size;
+    if (chunk != chunk_) SwitchTo(chunk);
+    offset_ = static_cast<uint32_t>(static_cast<uint64_t>(pos) % shared_->chunk_size);
+  }
+
+  int64_t length() override { return static_cast<int64_t>(length_); }
+
+ private:
+  // Before writing at offset_: moves to the next chunk when this one is full, and zero-fills a
+  // gap left by a seek past the bytes the chunk holds.
+  void Prepare() {
+    if (closed_) boost::throw_exception(Lucene::IOException(Wide("write to closed index file " + name_)));
+    if (offset_ == shared_->chunk_size) SwitchTo(chunk_ + 1);
+    if (offset_ > used_) std::memset(buffer_.data() + used_, 0, offset_ - used_);
+  }
+  void Written() {
+    dirty_ = true;
+    used_ = std::max(used_, offset_);
+    length_ = std::max<uint64_t>(length_, chunk_ * shared_->chunk_size + offset_);
+  }
+  void FlushChunk() {
+    if (!dirty_) return;
+    shared_->Put(ChunkKey(prefix_, chunk_), buffer_.data(), used_, "writing index file " + name_);
+    dirty_ = false;
+  }
+  void PutMeta() {
+    std::string value = EncodeMeta({length_, NowMillis()});
+    shared_->Put(MetaKey(name_), value.data(), value.size(), "writing metadata of " + name_);
+  }
+  // Writes the current chunk if changed and loads `chunk` (stored bytes, if any, so a seek-back
+  // patch keeps the rest of the chunk).
+  void SwitchTo(uint64_t chunk) {
+    FlushChunk();
+    chunk_ = chunk;
+    offset_ = 0;
+    used_ = 0;
+    if (chunk * shared_->chunk_size >= length_) return;  // nothing written there yet
+    std::string stored;
+    rocksdb::Status s = shared_->db->Get(rocksdb::ReadOptions(), shared_->family, ChunkKey(prefix_, chunk), &stored);
+    if (s.IsNotFound()) return;  // a gap left by seeking past the end
+    if (!s.ok()) ThrowIO("reading back index file " + name_, s);
+    used_ = static_cast<uint32_t>(std::min<size_t>(stored.size(), shared_->chunk_size));
+    std::memcpy(buffer_.data(), stored.data(), used_);
+  }
+
+  SharedPtr shared_;
+  std::string name_;
+  std::string prefix_;
+  std::string buffer_;     // the current chunk, chunk_size bytes
+  uint64_t chunk_ = 0;     // which chunk buffer_ holds
+  uint32_t offset_ = 0;    // write position inside buffer_
+  uint32_t used_ = 0;      // bytes of buffer_ that hold file data
+  uint64_t length_ = 0;    // highest offset written + 1
+  bool dirty_ = false;     // buffer_ differs from what is stored
+  bool closed_ = false;
+};
+
+// Locks held in this process, by database path and lock name.
+class LockRegistry {
+ public:
+  static LockRegistry& Get() {
+    static LockRegistry registry;
+    return registry;
+  }
+  bool Acquire(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return held_.insert(key).second;
+  }
+  void Release(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    held_.erase(key);
+  }
+  bool Held(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return held_.count(key) > 0;
+  }
+
+ private:
+  std::mutex mu_;
+  std::set<std::string> held_;
+};
+
+class RocksLock : public Lucene::Lock {
+ public:
+  explicit RocksLock(std::string key) : key_(std::move(key)) {}
+  ~RocksLock() override {
+    if (mine_) LockRegistry::Get().Release(key_);  // a writer dropped without close()
+  }
+  LUCENE_CLASS(RocksLock);
+
+  bool obtain() override {
+    if (mine_) return true;
+    mine_ = LockRegistry::Get().Acquire(key_);
+    return mine_;
+  }
+  void release() override {
+    if (!mine_) return;
+    LockRegistry::Get().Release(key_);
+    mine_ = false;
+  }
+  bool isLocked() override { return LockRegistry::Get().Held(key_); }
+  String toString() override { return Wide("RocksLock@" + key_); }
+
+ private:
+  std::string key_;
+  bool mine_ = false;
+};
+
+class RocksLockFactory : public Lucene::LockFactory {
+ public:
+  explicit RocksLockFactory(std::string db_path) : db_path_(std::move(db_path)) {}
+  LUCENE_CLASS(RocksLockFactory);
+
+  Lucene::LockPtr makeLock(const String& name) override { return Lucene::newLucene<RocksLock>(Key(name)); }
+  void clearLock(const String& name) override { LockRegistry::Get().Release(Key(name)); }
+
+ private:
+  std::string Key(const String& name) {
+    std::string key = db_path_;
+    key.push_back('\0');  // paths hold no NUL, so keys of different databases never collide
+    key += Utf8(name);
+    return key;
+  }
+  std::string db_path_;
+};
+
+std::string CanonicalPath(const std::string& path) {
+  std::error_code ec;
+  auto canonical = std::filesystem::weakly_canonical(path, ec);
+  return ec ? path : canonical.string();
+}
+
+}  // namespace
+
+RocksDirectory::RocksDirectory(store::Db* db, const RocksDirectoryOptions& options)
+    : shared_(std::make_shared<Shared>()) {
+  shared_->db = db->raw();
+  shared_->family = db->family(store::Family::kIndexFiles);
+  shared_->chunk_size = std::max<uint32_t>(options.chunk_size, 1);
+  shared_->db_path = CanonicalPath(db->path());
+  setLockFactory(Lucene::newLucene<RocksLockFactory>(shared_->db_path));
+}
+
+RocksDirectory::~RocksDirectory() = default;
+
+Lucene::HashSet<String> RocksDirectory::listAll() {
+  ensureOpen();
+  Lucene::HashSet<String> names = Lucene::HashSet<String>::newInstance();
+  rocksdb::ReadOptions ro;
+  const std::string upper(1, kMetaTag + 1);
+  rocksdb::Slice upper_slice(upper);
+  ro.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(shared_->db->NewIterator(ro, shared_->family));
+  for (it->Seek(std::string(1, kMetaTag)); it->Valid(); it->Next()) {
+    rocksdb::Slice key = it->key();
+    names.add(Wide(std::string(key.data() + 1, key.size() - 1)));
+  }
+  if (!it->status().ok()) ThrowIO("listing index files", it->status());
+  return names;
+}
+
+bool RocksDirectory::fileExists(const String& name) {
+  ensureOpen();
+  FileMeta meta;
+  return shared_->GetMeta(Utf8(name), &meta);
+}
+
+uint64_t RocksDirectory::fileModified(const String& name) {
+  ensureOpen();
+  FileMeta meta;
+  if (!shared_->GetMeta(Utf8(name), &meta)) ThrowNotFound(Utf8(name));
+  return meta.modified_ms;
+}
+
+void RocksDirectory::touchFile(const String& name) {
+  ensureOpen();
+  const std::string utf8 = Utf8(name);
+  FileMeta meta;
+  if (!shared_->GetMeta(utf8, &meta)) ThrowNotFound(utf8);
+  meta.modified_ms = std::max(NowMillis(), meta.modified_ms + 1);  // strictly later, as callers expect
+  std::string value = EncodeMeta(meta);
+  shared_->Put(MetaKey(utf8), value.data(), value.size(), "touching " + utf8);
+}
+
+void RocksDirectory::deleteFile(const String& name) {
+  ensureOpen();
+  const std::string utf8 = Utf8(name);
+  FileMeta meta;
+  if (!shared_->GetMeta(utf8, &meta)) ThrowNotFound(utf8);
+  const std::string prefix = ChunkPrefix(utf8);
+  const uint32_t c = shared_->chunk_size;
+  const uint64_t chunks = (meta.length + c - 1) / c;
+  rocksdb::WriteBatch batch;
+  batch.Delete(shared_->family, MetaKey(utf8));
+  for (uint64_t i = 0; i < chunks; ++i) batch.Delete(shared_->family, ChunkKey(prefix, i));
+  // Chunks past the recorded length exist only if a writer died before close(): find them with
+  // one seek past the known ones.
+  rocksdb::ReadOptions ro;
+  std::string upper = ChunkKey(prefix, UINT64_MAX);
+  upper.push_back('\xff');
+  rocksdb::Slice upper_slice(upper);
+  ro.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(shared_->db->NewIterator(ro, shared_->family));
+  for (it->Seek(ChunkKey(prefix, chunks)); it->Valid(); it->Next()) batch.Delete(shared_->family, it->key());
+  if (!it->status().ok()) ThrowIO("deleting index file " + utf8, it->status());
+  shared_->Write(&batch, "deleting index file " + utf8);
+}
+
+int64_t RocksDirectory::fileLength(const String& name) {
+  ensureOpen();
+  FileMeta meta;
+  if (!shared_->GetMeta(Utf8(name), &meta)) ThrowNotFound(Utf8(name));
+  return static_cast<int64_t>(meta.length);
+}
+
+Lucene::IndexOutputPtr RocksDirectory::createOutput(const String& name) {
+  ensureOpen();
+  const std::string utf8 = Utf8(name);
+  // Replacing a file (Lucene rewrites only segments.gen): drop every old chunk first, so a
+  // shorter new file never shows old bytes past its end.
+  if (fileExists(name)) deleteFile(name);
+  // The file exists (empty) from now on, as on a file system; a writer that dies before close()
+  // leaves it listed, so Lucene's deleter removes it and its chunks on the next open.
+  std::string value = EncodeMeta({0, NowMillis()});
+  shared_->Put(MetaKey(utf8), value.data(), value.size(), "creating index file " + utf8);
+  return Lucene::newLucene<RocksIndexOutput>(shared_, utf8);
+}
+
+Lucene::IndexInputPtr RocksDirectory::openInput(const String& name) {
+  ensureOpen();
+  auto file = std::make_shared<OpenFile>();
+  file->shared = shared_;
+  file->name = Utf8(name);
+  file->prefix = ChunkPrefix(file->name);
+  rocksdb::DB* db = shared_->db;
+  // The snapshot first, then the length read through it, so both describe the same moment.
+  file->snapshot = SnapshotPtr(db->GetSnapshot(), [db](const rocksdb::Snapshot* s) { db->ReleaseSnapshot(s); });
+  rocksdb::ReadOptions ro;
+  ro.snapshot = file->snapshot.get();
+  std::string value;
+  rocksdb::Status s = db->Get(ro, shared_->family, MetaKey(file->name), &value);
+  if (s.IsNotFound()) ThrowNotFound(file->name);
+  if (!s.ok()) ThrowIO("opening index file " + file->name, s);
+  if (value.size() != 16) boost::throw_exception(Lucene::IOException(Wide("corrupt metadata of " + file->name)));
+  file->length = ReadBe64(value.data());
+  return Lucene::newLucene<RocksIndexInput>(std::shared_ptr<const OpenFile>(std::move(file)));
+}
+
+void RocksDirectory::sync(const String& name) {
+  ensureOpen();
+  shared_->Sync();
+}
+
+void RocksDirectory::close() { isOpen = false; }
+
+String RocksDirectory::getLockID() { return Wide("wenjin-rocks@" + shared_->db_path); }
+
+String RocksDirectory::toString() { return Wide("RocksDirectory@" + shared_->db_path); }
+
+}  // namespace wenjin::index

@@ -1,0 +1,78 @@
+// RocksDirectory: a Lucene++ Directory whose files live in the kIndexFiles column family of a
+// store::Db, so the search index is part of the one durable store (and of its backups).
+//
+// On-disk layout (all keys in the kIndexFiles family, see docs/index-files.md):
+//   'm' + name                                  -> be64 length, be64 modified time (ms since epoch)
+//   'c' + be16 name size + name + be64 chunk no -> bytes [no * chunk_size, (no + 1) * chunk_size)
+// The size prefix makes the layout binary-safe and keeps a file's chunks contiguous and in order.
+//
+// Writes: an output buffers one whole chunk and writes it when the chunk is full, when the
+// output seeks into another chunk (Lucene seeks back to patch headers; the chunk it lands in is
+// read back, patched and rewritten once), on flush() and on close(). The length is published in
+// the metadata key on flush() and close(). Writes are not synced one by one; sync(name) syncs the
+// RocksDB WAL, which makes every earlier write durable, so a Lucene++ commit (which syncs each
+// file it references before writing segments_N) is durable when commit() returns.
+//
+// Reads: an input caches the chunk it is in and reads through a RocksDB snapshot taken when the
+// file was opened, so a file deleted by the writer (merged away) stays readable to readers that
+// still have it open, as on POSIX file systems. Clones share the snapshot and the cached chunk.
+//
+// Locking: the lock factory keeps a second writer in the same process out with a registry keyed
+// by database path and lock name (so different databases never contend). Across processes the
+// exclusion comes from RocksDB itself: it holds a LOCK file in the data directory, so a second
+// process cannot open the same Db at all; a lock record stored in RocksDB would add nothing.
+//
+// Thread safety: the directory may be used from many threads at once (Lucene++ merges in the
+// background). Each IndexInput/IndexOutput is for one thread; clone an input for another.
+// The Db must outlive the directory and every input and output it made.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include <lucene++/Lucene.h>
+#include <lucene++/Directory.h>
+
+#include "store/db.h"
+
+namespace wenjin::index {
+
+struct RocksDirectoryOptions {
+  // Size of one stored chunk. Files of the same directory must always be read with the chunk
+  // size they were written with, so this is fixed per database.
+  // Default: 64 KiB.
+  uint32_t chunk_size = 64 * 1024;
+};
+
+class RocksDirectory : public Lucene::Directory {
+ public:
+  // REQUIRES: `db` outlives the directory. Sets the in-process lock factory.
+  explicit RocksDirectory(store::Db* db, const RocksDirectoryOptions& options = RocksDirectoryOptions());
+  ~RocksDirectory() override;
+  using String = Lucene::String;  // LUCENE_CLASS names it unqualified
+  LUCENE_CLASS(RocksDirectory);
+
+  // Lucene++ Directory. Errors throw LuceneException (IOException, FileNotFoundException,
+  // AlreadyClosedException) as Lucene++ expects; callers outside index/ never see them.
+  Lucene::HashSet<Lucene::String> listAll() override;
+  bool fileExists(const Lucene::String& name) override;
+  uint64_t fileModified(const Lucene::String& name) override;
+  void touchFile(const Lucene::String& name) override;
+  void deleteFile(const Lucene::String& name) override;
+  int64_t fileLength(const Lucene::String& name) override;
+  Lucene::IndexOutputPtr createOutput(const Lucene::String& name) override;
+  Lucene::IndexInputPtr openInput(const Lucene::String& name) override;
+  void sync(const Lucene::String& name) override;
+  void close() override;
+  Lucene::String getLockID() override;
+  Lucene::String toString() override;
+
+  // Shared with this directory's inputs and outputs; internal.
+  struct Shared;
+
+ private:
+  std::shared_ptr<Shared> shared_;
+};
+typedef boost::shared_ptr<RocksDirectory> RocksDirectoryPtr;
+
+}  // namespace wenjin::index
