@@ -9,6 +9,7 @@
 #include "review/hs_handles.h"
 #include "review/lexicon.h"
 #include "review/normalizer.h"
+#include "review/pii.h"
 #include "review/rule_patterns.h"
 
 namespace wenjin::review {
@@ -23,6 +24,8 @@ struct Lexicon::Compiled {
   HsDatabase block_db;   // nullptr when the lexicon has no rules
   HsDatabase stream_db;  // HS_MODE_STREAM | HS_MODE_SOM_HORIZON_LARGE
   std::unique_ptr<HsScratchPool> scratch;
+  std::shared_ptr<const PiiDetector> pii;  // nullptr when PII detection is off
+  std::vector<std::string> allowed_url_domains;
   std::vector<PatternRef> patterns;  // Hyperscan id -> rule and form
   uint32_t max_allow_bytes = 0;      // longest normalised allow entry
   std::string fingerprint;           // of the expressions; prefixes serialised databases

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include "review/hs_lexicon.h"
@@ -364,6 +365,20 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
   std::unique_ptr<Normalizer> normalizer;
   WENJIN_RETURN_IF_ERROR(Normalizer::Create(options.normalizer, &normalizer));
   compiled->normalizer = std::move(normalizer);
+
+  if (options.detect_pii) {
+    // One detector per process: its patterns do not depend on the lexicon.
+    static std::mutex mu;
+    static std::shared_ptr<const PiiDetector> shared;
+    std::lock_guard<std::mutex> lock(mu);
+    if (!shared) {
+      std::unique_ptr<PiiDetector> detector;
+      WENJIN_RETURN_IF_ERROR(PiiDetector::Create(&detector));
+      shared = std::move(detector);
+    }
+    compiled->pii = shared;
+    compiled->allowed_url_domains = options.allowed_url_domains;
+  }
 
   std::vector<std::string> errors;
   for (auto& rule : rules) {

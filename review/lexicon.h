@@ -45,6 +45,10 @@ struct LexiconOptions {
   std::string version;
   // How terms and text are normalised. Default: everything on.
   NormalizerOptions normalizer;
+  // Run the PII detectors (review/pii.h) and merge their matches into verdicts. Default: true.
+  bool detect_pii = true;
+  // PII detector options: allowed URL domains, phone region. Default: none / from lang.
+  std::vector<std::string> allowed_url_domains;
 };
 
 // True when the rule applies to text in `lang` ("" = unknown: every rule applies).

@@ -114,6 +114,26 @@ bool CutsDictionaryWord(std::string_view text, size_t from, size_t to) {
 
 }  // namespace
 
+std::vector<Flag> DetectPiiFlags(const Lexicon::Compiled& compiled, std::string_view original,
+                                 std::string_view lang) {
+  std::vector<Flag> flags;
+  if (!compiled.pii) return flags;
+  PiiOptions options;
+  options.lang = std::string(lang);
+  options.allowed_url_domains = compiled.allowed_url_domains;
+  for (PiiMatch& m : compiled.pii->Detect(original, options)) {
+    Flag flag;
+    flag.rule = std::move(m.rule);
+    flag.category = std::move(m.category);
+    if (!ParseSeverity(m.severity, &flag.severity)) flag.severity = Severity::kMedium;
+    flag.start = m.start;
+    flag.end = m.end;
+    flag.excerpt = MakeExcerpt(original, m.start, m.end);
+    flags.push_back(std::move(flag));
+  }
+  return flags;
+}
+
 int CollectMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
                  void* context) {
   static_cast<std::vector<RawMatch>*>(context)->push_back({id, from, to});

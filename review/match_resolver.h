@@ -23,6 +23,10 @@ struct RawMatch {
   uint64_t to = 0;
 };
 
+// The PII detectors' matches in `original` as flags (empty when the lexicon has PII off).
+std::vector<Flag> DetectPiiFlags(const Lexicon::Compiled& compiled, std::string_view original,
+                                 std::string_view lang);
+
 // Hyperscan callback collecting RawMatches into a std::vector<RawMatch>* context.
 int CollectMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags,
                  void* context);

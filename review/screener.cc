@@ -48,6 +48,8 @@ Verdict ScreenWith(const Lexicon& lexicon, std::string_view text, std::string_vi
   resolver.Resolve(normalized, /*complete=*/true);
   Verdict verdict;
   verdict.flags = resolver.Flags(text);
+  for (Flag& f : DetectPiiFlags(compiled, text, lang)) verdict.flags.push_back(std::move(f));
+  SortFlags(&verdict.flags);
   verdict.decision = Decide(verdict.flags, origin);
   verdict.lexicon_version = lexicon.version();
   return verdict;

@@ -15,6 +15,8 @@
 //    a longer word (代考 is not found in 现代考古学);
 //  - allow entries suppress any match lying inside an allow match;
 //  - a rule applies when its langs is "*", lists the text's primary language, or lang is "".
+//  - the PII detectors of review/pii.h (unless LexiconOptions::detect_pii is off) add flags
+//    with category "pii" and rules "pii:email", "pii:card", ...
 // Policy: see Decide() in review/verdict.h.
 //
 // Thread safety: Screen(), NewSession(), lexicon() and Swap() may be called concurrently. A
@@ -62,7 +64,8 @@ class Screener {
     // Feeds the next bytes (any size, may cut a character) and returns the verdict so far.
     // A match is reported once enough text follows it to judge it exactly as Screen() would
     // (about 40 bytes), so a verdict may lag the text slightly until Finish(). Once the
-    // verdict is block, the session stops scanning and returns that verdict.
+    // verdict is block, the session stops scanning and returns that verdict. PII detectors
+    // run once, in Finish(): their validators need whole candidates.
     Verdict Feed(std::string_view chunk);
     // Ends the stream and returns the final verdict: the same decision as Screen() on the
     // concatenated chunks (and the same flags unless the session stopped early at block).

@@ -14,6 +14,7 @@ class Screener::Session::Impl {
       : lexicon_(std::move(lexicon)),
         compiled_(lexicon_->compiled()),
         origin_(origin),
+        lang_(lang),
         normalizer_stream_(compiled_.normalizer->NewStream()),
         resolver_(*lexicon_, lang) {
     verdict_.lexicon_version = lexicon_->version();
@@ -43,6 +44,9 @@ class Screener::Session::Impl {
         resolver_.Add(raw);
       }
       resolver_.Resolve(text_, /*complete=*/true);
+      // PII validators need whole candidates (a card number cut short fails Luhn, a phone
+      // number cut short may be another valid number), so they run once, on the whole text.
+      pii_flags_ = DetectPiiFlags(compiled_, original_, lang_);
       Update();
     }
     done_ = true;
@@ -73,6 +77,8 @@ class Screener::Session::Impl {
 
   void Update() {
     verdict_.flags = resolver_.Flags(original_);
+    verdict_.flags.insert(verdict_.flags.end(), pii_flags_.begin(), pii_flags_.end());
+    SortFlags(&verdict_.flags);
     verdict_.decision = Decide(verdict_.flags, origin_);
     verdict_.lexicon_version = lexicon_->version();
     if (verdict_.decision == Decision::kBlock) done_ = true;  // stop at the first block
@@ -81,12 +87,14 @@ class Screener::Session::Impl {
   const std::shared_ptr<const Lexicon> lexicon_;
   const Lexicon::Compiled& compiled_;
   const std::string origin_;
+  const std::string lang_;
   std::unique_ptr<Normalizer::Stream> normalizer_stream_;
   MatchResolver resolver_;
   HsScratch scratch_;
   HsStream stream_;
   NormalizedText text_;    // all normalised text so far (absolute offsets)
   std::string original_;   // all original bytes so far, for excerpts
+  std::vector<Flag> pii_flags_;  // set by Finish
   Verdict verdict_;
   bool done_ = false;
   bool finished_ = false;
