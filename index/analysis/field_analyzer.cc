@@ -28,7 +28,7 @@ class ChainCache : public Lucene::LuceneObject {
 };
 typedef boost::shared_ptr<ChainCache> ChainCachePtr;
 
-Chain BuildChain(const Lucene::String& field, const Lucene::ReaderPtr& reader) {
+Chain BuildChain(const Lucene::String& field, const Lucene::ReaderPtr& reader, TokenizerMode mode) {
   FieldSpec spec = ParseFieldName(Lucene::StringUtils::toUTF8(field));
   Chain chain;
   if (spec.kind == FieldSpec::Kind::kKeyword) {
@@ -36,7 +36,7 @@ Chain BuildChain(const Lucene::String& field, const Lucene::ReaderPtr& reader) {
     chain.stream = chain.source;
     return chain;
   }
-  chain.source = Lucene::newLucene<IcuTokenizer>(reader, /*split_elisions=*/spec.kind != FieldSpec::Kind::kLanguage);
+  chain.source = Lucene::newLucene<IcuTokenizer>(reader, mode, /*split_elisions=*/spec.kind != FieldSpec::Kind::kLanguage);
   chain.stream = chain.source;
   if (spec.kind == FieldSpec::Kind::kFold) {
     chain.stream = Lucene::newLucene<FoldFilter>(chain.stream);
@@ -49,10 +49,11 @@ Chain BuildChain(const Lucene::String& field, const Lucene::ReaderPtr& reader) {
 
 class FieldAnalyzer : public Lucene::Analyzer {
  public:
+  explicit FieldAnalyzer(TokenizerMode mode) : mode_(mode) {}
   ~FieldAnalyzer() override = default;
 
   Lucene::TokenStreamPtr tokenStream(const Lucene::String& field, const Lucene::ReaderPtr& reader) override {
-    return BuildChain(field, reader).stream;
+    return BuildChain(field, reader, mode_).stream;
   }
 
   Lucene::TokenStreamPtr reusableTokenStream(const Lucene::String& field, const Lucene::ReaderPtr& reader) override {
@@ -63,7 +64,7 @@ class FieldAnalyzer : public Lucene::Analyzer {
     }
     auto it = cache->chains.find(field);
     if (it == cache->chains.end()) {
-      it = cache->chains.emplace(field, BuildChain(field, reader)).first;
+      it = cache->chains.emplace(field, BuildChain(field, reader, mode_)).first;
     } else {
       it->second.source->reset(reader);
     }
@@ -72,11 +73,16 @@ class FieldAnalyzer : public Lucene::Analyzer {
 
   // Values of a multi-valued field are far apart, so phrases never match across two of them.
   int32_t getPositionIncrementGap(const Lucene::String& field) override { return 100; }
+
+ private:
+  const TokenizerMode mode_;
 };
 
 }  // namespace
 
-Lucene::AnalyzerPtr NewFieldAnalyzer() { return Lucene::newLucene<FieldAnalyzer>(); }
+Lucene::AnalyzerPtr NewFieldAnalyzer() { return Lucene::newLucene<FieldAnalyzer>(TokenizerMode::kIndex); }
+
+Lucene::AnalyzerPtr NewQueryAnalyzer() { return Lucene::newLucene<FieldAnalyzer>(TokenizerMode::kQuery); }
 
 bool HasLanguageAnalysis(std::string_view primary_lang) { return HasLanguageChain(primary_lang); }
 

@@ -74,8 +74,8 @@ bool IsMark(UChar32 c) {
 
 }  // namespace
 
-IcuTokenizer::IcuTokenizer(const Lucene::ReaderPtr& input, bool split_elisions)
-    : Lucene::Tokenizer(input), words_(NewWordIterator()), split_elisions_(split_elisions) {
+IcuTokenizer::IcuTokenizer(const Lucene::ReaderPtr& input, TokenizerMode mode, bool split_elisions)
+    : Lucene::Tokenizer(input), words_(NewWordIterator()), mode_(mode), split_elisions_(split_elisions) {
   term_ = addAttribute<Lucene::TermAttribute>();
   offset_ = addAttribute<Lucene::OffsetAttribute>();
   increment_ = addAttribute<Lucene::PositionIncrementAttribute>();
@@ -174,26 +174,32 @@ void IcuTokenizer::EmitRun(const std::vector<Segment>& segments, size_t first, s
     pending_.push_back({run_begin, run_end, 1, kTypeSingle});
     return;
   }
-  // Dictionary words stack on the bigram starting at their first character (the last bigram for
-  // a one-character word ending the run); two-character words are that bigram already.
+  // Words of 3+ characters stack on the bigram starting at their first character.
   size_t word = first;
   int32_t unit = 0;
   auto emit_words_at = [&](int32_t k) {
-    while (word <= last) {
+    for (; word <= last; ++word) {
       const Segment& s = segments[word];
       while (unit < n && units_[unit] < s.begin) ++unit;
       if (unit > k) return;
       int32_t end_unit = unit;
       while (end_unit < n && units_[end_unit] < s.end) ++end_unit;
-      if (end_unit - unit != 2) pending_.push_back({s.begin, s.end, 0, kTypeDictWord});
-      ++word;
+      if (end_unit - unit >= 3) pending_.push_back({s.begin, s.end, 0, kTypeDictWord});
+    }
+  };
+  auto emit_unigram = [&](int32_t k) {
+    if (mode_ != TokenizerMode::kIndex) return;
+    UErrorCode err = U_ZERO_ERROR;
+    if (uscript_getScript(normalized_.text.char32At(units_[k]), &err) == USCRIPT_HAN) {
+      pending_.push_back({units_[k], units_[k + 1], 0, kTypeSingle});
     }
   };
   for (int32_t k = 0; k + 1 < n; ++k) {
     pending_.push_back({units_[k], units_[k + 2], 1, kTypeBigram});
     emit_words_at(k);
+    emit_unigram(k);
   }
-  emit_words_at(n);  // the one-character word ending the run, if any
+  emit_unigram(n - 1);
 }
 
 bool IcuTokenizer::incrementToken() {

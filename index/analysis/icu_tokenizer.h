@@ -24,7 +24,12 @@ inline constexpr wchar_t kTypeWord[] = L"<WORD>";      // a word of a script wit
 inline constexpr wchar_t kTypeNumber[] = L"<NUM>";     // a number ("2024", "3.14")
 inline constexpr wchar_t kTypeDictWord[] = L"<DICT>";  // a dictionary word inside a run without spaces
 inline constexpr wchar_t kTypeBigram[] = L"<BIGRAM>";  // two adjacent characters of such a run
-inline constexpr wchar_t kTypeSingle[] = L"<SINGLE>";  // a run of one character
+inline constexpr wchar_t kTypeSingle[] = L"<SINGLE>";  // one character: a run of one, or a Han unigram
+
+// What the tokenizer is for. Index time adds the Han unigrams that let a one-character query find
+// a character inside a longer run; query time leaves them out, as alternatives in a phrase they
+// would let "北京大学" match "北京大X" (Lucene's CJKBigramFilter documents the same asymmetry).
+enum class TokenizerMode { kIndex, kQuery };
 
 // Splits a field into terms:
 // 1. reads the whole field and normalises it (NormalizeWithOffsets: NFKC_Casefold, ignorables
@@ -34,16 +39,17 @@ inline constexpr wchar_t kTypeSingle[] = L"<SINGLE>";  // a run of one character
 //    UBRK_WORD_NONE (spaces, punctuation, symbols);
 // 3. adjacent segments (no gap between them) of one script class without spaces form a run:
 //    Han+Hiragana+Katakana together; Hangul; Thai; Lao; Khmer; Myanmar. A run is cut into
-//    characters (a base character with its combining marks), and emits:
-//      - a run of one character: that character alone (<SINGLE>);
-//      - otherwise the overlapping bigrams at consecutive positions b, b+1, ..., b+n-2, and each
-//        dictionary word that is not itself a bigram (1 or 3+ characters) stacked (position
-//        increment 0) on the bigram that starts at its first character; a one-character word at
-//        the very end of the run is stacked on the last bigram.
-//    So a phrase query over a run is a chain of bigrams, every position of which the document
-//    has whatever its dictionary segmentation, while dictionary words add ranking evidence only
-//    as alternatives at a position (QueryParser makes a MultiPhraseQuery), never as extra
-//    required positions.
+//    characters (a base character with its combining marks) c0..c(n-1), and emits:
+//      - n == 1: that character alone (<SINGLE>), in both modes;
+//      - n >= 2: the overlapping bigrams c(k)c(k+1) at consecutive positions b+k, k = 0..n-2;
+//        stacked on bigram k (position increment 0): each dictionary word of 3 or more
+//        characters starting at c(k) (a 2-character word is the bigram itself; 1-character words
+//        are dropped), and at index time the unigram c(k) when it is Han (c(n-1) stacks on the
+//        last bigram).
+//    A phrase over a run is thus a chain of bigrams that the document has whatever its own
+//    segmentation; the query's stacked words (QueryParser makes them MultiPhraseQuery
+//    alternatives) each imply the bigram they stand on, so they add ranking evidence without
+//    loosening the phrase. A query of one Han character finds it anywhere via the unigrams.
 //    Hangul words are runs of their own (Korean is written with spaces, but particles stick to
 //    words: bigrams let "학교" match "학교에서").
 // 4. with split_elisions, a word with an elided article or preposition ("l'école", "dell'arte",
@@ -57,7 +63,7 @@ class IcuTokenizer : public Lucene::Tokenizer {
  public:
   static constexpr int32_t kMaxTermUnits = 255;
 
-  IcuTokenizer(const Lucene::ReaderPtr& input, bool split_elisions);
+  IcuTokenizer(const Lucene::ReaderPtr& input, TokenizerMode mode, bool split_elisions);
   ~IcuTokenizer() override;
 
   bool incrementToken() override;
@@ -88,6 +94,7 @@ class IcuTokenizer : public Lucene::Tokenizer {
   std::vector<Pending> pending_;
   std::vector<Segment> segments_;
   std::vector<int32_t> units_;  // scratch: character starts of a run, plus its end
+  const TokenizerMode mode_;
   const bool split_elisions_;
   size_t next_ = 0;
   bool analyzed_ = false;

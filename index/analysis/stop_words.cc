@@ -16,7 +16,7 @@ const std::vector<std::string_view>* OwnStopWords(std::string_view lang) {
       "sul", "sulla", "suo", "tra", "un", "una", "uno"};
   static const std::vector<std::string_view> kSwedish{
       "att", "av", "de", "den", "det", "där", "en", "ett", "för", "har", "i", "inte", "jag", "med",
-      "men", "när", "och", "om", "på", "som", "så", "till", "vi", "var", "är"};
+      "men", "när", "och", "om", "på", "sig", "som", "så", "till", "vi", "var", "är"};
   static const std::vector<std::string_view> kNorwegian{
       "av", "de", "den", "det", "en", "er", "et", "for", "fra", "har", "i", "ikke", "jeg", "med",
       "men", "når", "og", "om", "på", "seg", "som", "så", "til", "var", "vi"};

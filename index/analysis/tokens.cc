@@ -32,18 +32,11 @@ Lucene::String DecodeUtf8(std::string_view text, std::vector<size_t>* byte_of) {
   return out;
 }
 
-const Lucene::AnalyzerPtr& SharedAnalyzer() {
-  static const Lucene::AnalyzerPtr analyzer = NewFieldAnalyzer();
-  return analyzer;
-}
-
-}  // namespace
-
-std::vector<Token> AnalyzeField(std::string_view field, std::string_view utf8_text) {
+std::vector<Token> Analyze(const Lucene::AnalyzerPtr& analyzer, std::string_view field, std::string_view utf8_text) {
   std::vector<size_t> byte_of;
   Lucene::String text = DecodeUtf8(utf8_text, &byte_of);
   auto clamp = [&](int32_t off) { return byte_of[std::min<size_t>(std::max(off, 0), byte_of.size() - 1)]; };
-  Lucene::TokenStreamPtr stream = SharedAnalyzer()->reusableTokenStream(
+  Lucene::TokenStreamPtr stream = analyzer->reusableTokenStream(
       Lucene::StringUtils::toUnicode(std::string(field)), Lucene::newLucene<Lucene::StringReader>(text));
   auto term = stream->addAttribute<Lucene::TermAttribute>();
   auto offset = stream->addAttribute<Lucene::OffsetAttribute>();
@@ -58,6 +51,18 @@ std::vector<Token> AnalyzeField(std::string_view field, std::string_view utf8_te
   }
   stream->end();
   return tokens;
+}
+
+}  // namespace
+
+std::vector<Token> AnalyzeField(std::string_view field, std::string_view utf8_text) {
+  static const Lucene::AnalyzerPtr analyzer = NewFieldAnalyzer();
+  return Analyze(analyzer, field, utf8_text);
+}
+
+std::vector<Token> AnalyzeQueryField(std::string_view field, std::string_view utf8_text) {
+  static const Lucene::AnalyzerPtr analyzer = NewQueryAnalyzer();
+  return Analyze(analyzer, field, utf8_text);
 }
 
 }  // namespace wenjin::analysis

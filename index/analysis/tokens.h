@@ -15,8 +15,11 @@ struct Token {
   int position = 0;  // token position (0 for the first token; equal for stacked tokens)
 };
 
-// Runs NewFieldAnalyzer() on `utf8_text` as field `field` and returns every token in order.
-// Invalid UTF-8 sequences are read as U+FFFD. Thread-safe.
+// Runs NewFieldAnalyzer() (index time) on `utf8_text` as field `field` and returns every token in
+// order. Invalid UTF-8 sequences are read as U+FFFD. Thread-safe.
 std::vector<Token> AnalyzeField(std::string_view field, std::string_view utf8_text);
+
+// The same with NewQueryAnalyzer() (query time).
+std::vector<Token> AnalyzeQueryField(std::string_view field, std::string_view utf8_text);
 
 }  // namespace wenjin::analysis
