@@ -78,3 +78,55 @@ export function compileTerm(pattern) {
   if (isUnspaced(f)) return new RegExp(esc, 'gu');
   return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${esc}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
 }
+
+// A JavaScript approximation of the screener over parsed rules: returns screen(text, lang) ->
+// {text: folded text, flags: [{rule, start, end}]} with offsets into the folded text. Each rule
+// gets hit statistics fields (hits, langsHit, example) for the callers' reports.
+export function makeScreener(rules) {
+  const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  const plain = (k) => /^[\p{L}\p{M}\p{N}]+( [\p{L}\p{M}\p{N}]+)*$/u.test(k) && !isUnspaced(k);
+  // Spaced-script terms made of word characters: looked up by their first word.
+  const byFirst = new Map();
+  const unspaced = [], other = [];
+  for (const r of rules) {
+    if (r.kind === 'regex') { try { r.re = new RegExp(r.pattern, 'giu'); other.push(r); } catch { /* linted */ } continue; }
+    r.key = fold(r.pattern).trim().replace(/\s+/g, ' ');
+    r.hits = 0; r.langsHit = new Map(); r.example = '';
+    if (isUnspaced(r.key)) unspaced.push(r);
+    else if (plain(r.key)) {
+      r.words = r.key.split(' ');
+      if (!byFirst.has(r.words[0])) byFirst.set(r.words[0], []);
+      byFirst.get(r.words[0]).push(r);
+    } else { r.re = compileTerm(r.pattern); other.push(r); }
+  }
+  for (const r of other) { r.hits ??= 0; r.langsHit ??= new Map(); r.example ??= ''; }
+
+  return function screen(text, lang) {
+    const t = fold(text);
+    const found = [];  // {rule, start, end}
+    const words = [...t.matchAll(WORD)];
+    for (let i = 0; i < words.length; i++) {
+      for (const r of byFirst.get(words[i][0]) || []) {
+        if (!appliesTo(r.langs, lang)) continue;
+        if (r.words.length > words.length - i) continue;
+        if (r.words.every((w, j) => words[i + j][0] === w)) {
+          const last = words[i + r.words.length - 1];
+          found.push({ rule: r, start: words[i].index, end: last.index + last[0].length });
+        }
+      }
+    }
+    if (isUnspaced(t)) {
+      for (const r of unspaced) {
+        if (!appliesTo(r.langs, lang)) continue;
+        for (let at = t.indexOf(r.key); at >= 0; at = t.indexOf(r.key, at + 1)) found.push({ rule: r, start: at, end: at + r.key.length });
+      }
+    }
+    for (const r of other) {
+      if (!appliesTo(r.langs, lang)) continue;
+      r.re.lastIndex = 0;
+      for (const m of t.matchAll(r.re)) found.push({ rule: r, start: m.index, end: m.index + m[0].length });
+    }
+    const allows = found.filter((f) => f.rule.kind === 'allow');
+    return { text: t, flags: found.filter((f) => f.rule.kind !== 'allow' && !allows.some((a) => a.start <= f.start && f.end <= a.end)) };
+  };
+}
