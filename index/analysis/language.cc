@@ -115,9 +115,8 @@ ScriptScan ScanScripts(std::string_view text) {
     }
   }
   if (has_kana) {  // Kanji next to kana is Japanese, not Chinese.
-    auto ja = std::find(scan.languages.begin(), scan.languages.end(), "ja");
     auto zh = std::find(scan.languages.begin(), scan.languages.end(), "zh");
-    if (zh != scan.languages.end() && ja > zh) std::iter_swap(ja, zh);
+    if (zh != scan.languages.end()) scan.languages.erase(zh);
   }
   return scan;
 }
@@ -131,6 +130,9 @@ std::string_view Trim(std::string_view s) {
 void AddUnique(std::vector<std::string>* out, const std::string& lang) {
   if (!lang.empty() && std::find(out->begin(), out->end(), lang) == out->end()) out->push_back(lang);
 }
+
+// CLD2 calls even one word "reliable" ("北京大学" -> ja): below this length its guess is ignored.
+constexpr size_t kMinDetectableQueryBytes = 24;
 
 }  // namespace
 
@@ -214,8 +216,10 @@ std::vector<std::string> QueryLanguages(std::string_view query, std::string_view
   }
   // Languages the caller or CLD2 vouch for, best first.
   std::vector<std::string> preferred;
-  LanguageGuess guess = DetectLanguage(query);
-  if (guess.reliable) AddUnique(&preferred, guess.lang);
+  if (query.size() >= kMinDetectableQueryBytes) {
+    LanguageGuess guess = DetectLanguage(query);
+    if (guess.reliable) AddUnique(&preferred, guess.lang);
+  }
   for (const auto& lang : ParseAcceptLanguage(accept_language)) AddUnique(&preferred, lang);
 
   ScriptScan scan = ScanScripts(query);

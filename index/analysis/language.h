@@ -19,7 +19,7 @@ struct LanguageGuess {
 LanguageGuess DetectLanguage(std::string_view utf8_text);
 
 // The languages suggested by the scripts of the text, in order of first appearance, without
-// duplicates: Han -> zh, ja; Hiragana/Katakana -> ja (ja is then put before zh); Hangul -> ko;
+// duplicates: Han -> zh, ja; Hiragana/Katakana -> ja (and then Han means ja only); Hangul -> ko;
 // Thai -> th; Arabic -> ar, fa; Cyrillic -> ru, uk; Devanagari -> hi; Greek -> el; Hebrew -> he;
 // and others (see language.cc). Latin and other shared scripts suggest nothing (ambiguous).
 std::vector<std::string> ScriptLanguages(std::string_view utf8_text);
@@ -31,9 +31,10 @@ std::vector<std::string> ParseAcceptLanguage(std::string_view header);
 
 // The languages a query should be analysed for, best first, at most `max`:
 // - explicit_lang given ("fr", "fr-CH"): its primary subtag alone;
-// - else the query's script languages (ScriptLanguages), those also named by CLD2 (only when
-//   reliable: queries are short) or Accept-Language first; when the query also has text in a
-//   shared script (Latin), or no script language, CLD2's and Accept-Language's languages follow.
+// - else the query's script languages (ScriptLanguages), those also named by CLD2 or
+//   Accept-Language first; when the query also has letters of a shared script (Latin), or no
+//   script language, CLD2's and Accept-Language's languages follow. CLD2 counts only when it
+//   calls its guess reliable and the query has at least 24 bytes (it is overconfident on a word).
 std::vector<std::string> QueryLanguages(std::string_view query, std::string_view explicit_lang,
                                         std::string_view accept_language, size_t max = 3);
 
