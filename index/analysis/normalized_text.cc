@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include <unicode/uchar.h>
+#include <unicode/utf16.h>
 
 namespace wenjin::analysis {
 namespace {
@@ -25,44 +25,79 @@ UChar32 Scalar(wchar_t c) {
   return static_cast<UChar32>(u);
 }
 
-void AppendMapped(NormalizedText* out, int32_t units_before, int32_t start, int32_t end) {
-  for (int32_t i = units_before; i < out->text.length(); ++i) {
-    out->start_of.push_back(start);
-    out->end_of.push_back(end);
-  }
-}
+// Per-thread scratch: the input as UTF-16 and, per unit, its original code point index.
+struct Scratch {
+  icu::UnicodeString utf16;
+  std::vector<int32_t> code_point_of;
+  icu::UnicodeString segment, normalized;
+};
 
 }  // namespace
 
 void NormalizeWithOffsets(const wchar_t* text, int32_t length, NormalizedText* out) {
+  thread_local Scratch scratch;
   out->Clear();
   const icu::Normalizer2& norm = Nfkcf();
-  icu::UnicodeString segment, normalized;
-  int32_t i = 0;
-  while (i < length) {
+
+  icu::UnicodeString& in = scratch.utf16;
+  std::vector<int32_t>& cp_of = scratch.code_point_of;
+  in.remove();
+  cp_of.clear();
+  for (int32_t i = 0; i < length; ++i) {
     UChar32 c = Scalar(text[i]);
-    // Fast path: an ASCII character followed by a boundary normalises alone, to its lowercase.
-    // ASCII characters always start a segment; the next one must not be a combining mark.
-    bool next_is_boundary = i + 1 >= length || static_cast<uint32_t>(text[i + 1]) < 0x80 ||
-                            norm.hasBoundaryBefore(Scalar(text[i + 1]));
-    if (c < 0x80 && next_is_boundary) {
-      out->text.append(static_cast<UChar>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      out->start_of.push_back(i);
-      out->end_of.push_back(i + 1);
-      ++i;
-      continue;
-    }
-    int32_t end = i + 1;
-    while (end < length && !norm.hasBoundaryBefore(Scalar(text[end]))) ++end;
-    segment.remove();
-    for (int32_t k = i; k < end; ++k) segment.append(Scalar(text[k]));
+    in.append(c);
+    cp_of.push_back(i);
+    if (c > 0xFFFF) cp_of.push_back(i);
+  }
+  const int32_t n = in.length();
+  const UChar* buf = in.getBuffer();
+  cp_of.push_back(length);  // so cp_of[n] is the end of the text
+
+  int32_t pos = 0;
+  while (pos < n) {
+    // The longest prefix already normalised (it ends at a normalisation boundary) maps 1:1.
     UErrorCode err = U_ZERO_ERROR;
-    normalized.remove();
-    norm.normalize(segment, normalized, err);
-    int32_t before = out->text.length();
-    out->text.append(U_SUCCESS(err) ? normalized : segment);
-    AppendMapped(out, before, i, end);
-    i = end;
+    const icu::UnicodeString rest(false, buf + pos, n - pos);  // read-only alias, no copy
+    int32_t span = norm.spanQuickCheckYes(rest, err);
+    if (U_FAILURE(err)) span = 0;
+    if (span > 0) {
+      out->text.append(buf, pos, span);
+      for (int32_t i = pos; i < pos + span; ++i) {
+        out->start_of.push_back(cp_of[i]);
+        out->end_of.push_back(cp_of[i] + 1);
+      }
+      pos += span;
+      if (pos >= n) break;
+    }
+    // One segment: a character and what follows it up to the next boundary.
+    UChar32 c;
+    int32_t end = pos;
+    U16_NEXT(buf, end, n, c);
+    const int32_t first_end = end;
+    while (end < n) {
+      UChar32 next;
+      int32_t after = end;
+      U16_NEXT(buf, after, n, next);
+      if (norm.hasBoundaryBefore(next)) break;
+      end = after;
+    }
+    const int32_t before = out->text.length();
+    if (end == first_end && c < 0x80) {
+      out->text.append(static_cast<UChar>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    } else {
+      scratch.segment.setTo(false, buf + pos, end - pos);  // read-only alias, no copy
+      scratch.normalized.remove();
+      err = U_ZERO_ERROR;
+      norm.normalize(scratch.segment, scratch.normalized, err);
+      out->text.append(U_SUCCESS(err) ? scratch.normalized : scratch.segment);
+    }
+    const int32_t start_cp = cp_of[pos];
+    const int32_t end_cp = cp_of[end];
+    for (int32_t i = before; i < out->text.length(); ++i) {
+      out->start_of.push_back(start_cp);
+      out->end_of.push_back(end_cp);
+    }
+    pos = end;
   }
 }
 
