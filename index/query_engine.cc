@@ -1,9 +1,26 @@
-// QueryEngine: first working version (Lucene++ QueryParser on the neutral field); BM25 follows.
+// QueryEngine: validation, per-reader context, query building with AND->OR fallback, filters,
+// facets, paging and sorting, hits with snippets, and title suggestions.
 #include "index/query_engine.h"
 
 #include <chrono>
+#include <mutex>
+
+#include <lucene++/DisjunctionMaxQuery.h>
+#include <lucene++/QueryWrapperFilter.h>
+#include <lucene++/Sort.h>
+#include <lucene++/SortField.h>
+#include <lucene++/TopFieldCollector.h>
+#include <lucene++/TopScoreDocCollector.h>
+#include <nlohmann/json.hpp>
 
 #include "index/analysis/field_analyzer.h"
+#include "index/analysis/language.h"
+#include "index/bm25.h"
+#include "index/facet_collector.h"
+#include "index/highlight.h"
+#include "index/query_builder.h"
+#include "index/query_context.h"
+#include "index/query_parser.h"
 #include "index/schema.h"
 #include "store/resource.h"
 
@@ -12,21 +29,288 @@ namespace {
 
 using Lucene::newLucene;
 
+constexpr size_t kMaxOffset = 10000;        // deeper pages cost a priority queue this large
+constexpr size_t kSnippetChars = 200;       // code points
+constexpr size_t kSnippetSourceChars = 20000;
+constexpr size_t kMaxSuggestBytes = 256;
+
 Lucene::String Wide(const std::string& s) { return Lucene::StringUtils::toUnicode(s); }
 std::string Utf8(const Lucene::String& s) { return Lucene::StringUtils::toUTF8(s); }
 
-std::string StoredField(const Lucene::DocumentPtr& doc, const char* field) {
-  return Utf8(doc->get(Wide(field)));
+std::string Stored(const Lucene::DocumentPtr& doc, const char* field) { return Utf8(doc->get(Wide(field))); }
+
+bool IsBlank(const std::string& s) {
+  return s.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+}
+
+bool IsFacetField(const std::string& field) {
+  for (const char* f : schema::kFacetFields) {
+    if (field == f) return true;
+  }
+  return false;
+}
+
+// The indexed term a filter value selects: lang accepts a primary subtag or a full tag.
+Lucene::TermPtr FilterTerm(const std::string& field, const std::string& value) {
+  if (field == schema::kLang) {
+    if (value.find('-') != std::string::npos) {
+      std::string canonical = value;
+      if (!CanonicalLanguageTag(value, &canonical).ok()) canonical = value;
+      return newLucene<Lucene::Term>(Wide(schema::kLangTag), Wide(canonical));
+    }
+    return newLucene<Lucene::Term>(Wide(schema::kLang), Wide(analysis::PrimarySubtag(value)));
+  }
+  return newLucene<Lucene::Term>(Wide(field), Wide(value));
+}
+
+// The title shown for a hit: in the first query language the resource has a title in.
+std::string DisplayTitle(const Lucene::DocumentPtr& doc, const std::vector<std::string>& languages) {
+  const std::string titles_json = Stored(doc, schema::kStoredTitles);
+  if (!titles_json.empty()) {
+    auto titles = nlohmann::json::parse(titles_json, nullptr, /*allow_exceptions=*/false);
+    if (titles.is_object()) {
+      for (const auto& lang : languages) {
+        auto it = titles.find(lang);
+        if (it != titles.end() && it->is_string()) return it->get<std::string>();
+      }
+      std::string title = Stored(doc, schema::kStoredTitle);
+      if (title.empty() && !titles.empty() && titles.begin()->is_string()) title = titles.begin()->get<std::string>();
+      return title;
+    }
+  }
+  return Stored(doc, schema::kStoredTitle);
+}
+
+// Highlight terms re-keyed to the fields whose analysis applies to the description and body.
+std::map<Lucene::String, std::set<Lucene::String>> BodyTerms(
+    const std::map<Lucene::String, std::set<Lucene::String>>& terms, const std::string& primary_lang) {
+  std::map<Lucene::String, std::set<Lucene::String>> out;
+  const Lucene::String text_field = Wide(schema::TextField(primary_lang));
+  for (const auto& [field, set] : terms) {
+    Lucene::String target;
+    if (field == Wide(schema::kTitle) || field == Wide(schema::kAll)) {
+      target = Wide(schema::kAll);
+    } else if (field == Wide(schema::kTitleFold) || field == Wide(schema::kAllFold)) {
+      target = Wide(schema::kAllFold);
+    } else if (field == Wide(schema::TitleField(primary_lang)) || field == text_field) {
+      target = text_field;
+    } else {
+      continue;
+    }
+    out[target].insert(set.begin(), set.end());
+  }
+  return out;
 }
 
 }  // namespace
 
 class QueryEngine::Impl {
  public:
-  explicit Impl(const IndexOptions& options) : options_(options), analyzer_(analysis::NewFieldAnalyzer()) {}
-  IndexOptions options_;
-  Lucene::AnalyzerPtr analyzer_;
+  explicit Impl(const IndexOptions& options)
+      : params_{options.bm25_k1, options.bm25_b},
+        analyzer_(analysis::NewFieldAnalyzer()),
+        similarity_(newLucene<Bm25Similarity>()) {}
+
+  std::shared_ptr<ReaderContext> Context(const Lucene::IndexReaderPtr& reader) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!context_ || context_->reader() != reader) context_ = std::make_shared<ReaderContext>(reader);
+    return context_;
+  }
+
+  Status Search(const Lucene::IndexReaderPtr& reader, const SearchRequest& request, SearchResponse* response);
+  Status Suggest(const Lucene::IndexReaderPtr& reader, const std::string& prefix, const std::string& lang,
+                 size_t limit, std::vector<Suggestion>* suggestions);
+
+ private:
+  Status MakeFilter(const SearchRequest& request, Lucene::FilterPtr* filter);
+  void FillHit(const Lucene::DocumentPtr& doc, double score, const SearchRequest& request,
+               const std::vector<std::string>& languages, const BuiltQuery& built, SearchHit* hit);
+  Lucene::SearcherPtr NewSearcher(const Lucene::IndexReaderPtr& reader) {
+    auto searcher = newLucene<Lucene::IndexSearcher>(reader);
+    searcher->setSimilarity(similarity_);
+    return searcher;
+  }
+
+  const Bm25Params params_;
+  const Lucene::AnalyzerPtr analyzer_;
+  const Lucene::SimilarityPtr similarity_;
+  std::mutex mu_;
+  std::shared_ptr<ReaderContext> context_;  // guarded by mu_; the context of the latest reader
 };
+
+Status QueryEngine::Impl::MakeFilter(const SearchRequest& request, Lucene::FilterPtr* filter) {
+  auto all = newLucene<Lucene::BooleanQuery>(true);
+  size_t clauses = 0;
+  if (!request.lang.empty()) {
+    const std::string lang = analysis::PrimarySubtag(request.lang);
+    if (lang.empty()) return Status::InvalidArgument("lang '" + request.lang + "' is not a language tag");
+    all->add(newLucene<Lucene::TermQuery>(newLucene<Lucene::Term>(Wide(schema::kLangs), Wide(lang))),
+             Lucene::BooleanClause::MUST);
+    ++clauses;
+  }
+  for (const auto& [field, values] : request.filters) {
+    if (!IsFacetField(field)) {
+      return Status::InvalidArgument("unknown filter field '" + field +
+                                     "' (filters: lang, subject, level, type, origin)");
+    }
+    if (values.empty()) continue;
+    auto any = newLucene<Lucene::BooleanQuery>(true);
+    for (const auto& v : values) {
+      if (!IsValidUtf8(v)) return Status::InvalidArgument("filter " + field + " has a value that is not UTF-8");
+      any->add(newLucene<Lucene::TermQuery>(FilterTerm(field, v)), Lucene::BooleanClause::SHOULD);
+    }
+    all->add(any, Lucene::BooleanClause::MUST);
+    ++clauses;
+  }
+  if (clauses > 0) *filter = newLucene<Lucene::QueryWrapperFilter>(all);
+  return Status::OK();
+}
+
+void QueryEngine::Impl::FillHit(const Lucene::DocumentPtr& doc, double score, const SearchRequest& request,
+                                const std::vector<std::string>& languages, const BuiltQuery& built,
+                                SearchHit* hit) {
+  hit->id = Stored(doc, schema::kId);
+  hit->title = DisplayTitle(doc, languages);
+  hit->lang = Stored(doc, schema::kLangTag);
+  hit->score = score;
+  hit->subject = Stored(doc, schema::kSubject);
+  hit->level = Stored(doc, schema::kLevel);
+  hit->type = Stored(doc, schema::kType);
+  hit->origin = Stored(doc, schema::kOrigin);
+  hit->published_at = Stored(doc, schema::kPublishedAt);
+  hit->url = Stored(doc, schema::kStoredUrl);
+
+  std::wstring text = doc->get(Wide(schema::kStoredDescription));
+  const std::wstring body = doc->get(Wide(schema::kStoredBody));
+  if (!body.empty()) text += (text.empty() ? L"" : L"\n") + body;
+  if (text.size() > kSnippetSourceChars) text.resize(kSnippetSourceChars);
+  std::vector<MatchSpan> spans;
+  if (request.highlight && !text.empty()) {
+    spans = FindMatches(analyzer_, text, BodyTerms(built.highlight_terms, Stored(doc, schema::kLang)));
+  }
+  hit->snippet = MakeSnippet(text, std::move(spans), kSnippetChars);
+}
+
+Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const SearchRequest& request,
+                                 SearchResponse* response) {
+  const auto start = std::chrono::steady_clock::now();
+  if (request.query.size() > kMaxQueryBytes) {
+    return Status::InvalidArgument("query is too long (" + std::to_string(request.query.size()) +
+                                   " bytes; at most " + std::to_string(kMaxQueryBytes) + ")");
+  }
+  if (!IsValidUtf8(request.query)) return Status::InvalidArgument("query is not valid UTF-8");
+  if (IsBlank(request.query)) return Status::InvalidArgument("query is empty");
+  if (request.limit > kMaxLimit) {
+    return Status::InvalidArgument("limit " + std::to_string(request.limit) + " is above " + std::to_string(kMaxLimit));
+  }
+  if (request.offset > kMaxOffset) {
+    return Status::InvalidArgument("offset " + std::to_string(request.offset) + " is above " + std::to_string(kMaxOffset));
+  }
+  if (!reader) return Status::Unavailable("the index has no reader");
+
+  QueryNode root;
+  WENJIN_RETURN_IF_ERROR(ParseQuery(request.query, &root));
+  Lucene::FilterPtr filter;
+  WENJIN_RETURN_IF_ERROR(MakeFilter(request, &filter));
+
+  QueryBuildOptions options;
+  options.languages = analysis::QueryLanguages(request.query, request.lang, request.accept_language, 3);
+  options.bm25 = params_;
+  options.typo_tolerance = request.typo_tolerance;
+  response->languages = options.languages;
+
+  try {
+    auto context = Context(reader);
+    auto searcher = NewSearcher(reader);
+    const int32_t want = static_cast<int32_t>(std::max<size_t>(request.offset + request.limit, 1));
+    std::vector<std::string> facet_fields(std::begin(schema::kFacetFields), std::end(schema::kFacetFields));
+    BuiltQuery built;
+    Lucene::TopDocsPtr top;
+    boost::shared_ptr<FacetCollector> facets;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      WENJIN_RETURN_IF_ERROR(BuildQuery(root, options, analyzer_, context.get(), &built));
+      Lucene::TopDocsCollectorPtr collector;
+      if (request.sort == SearchRequest::Sort::kDate) {
+        auto sort_fields = Lucene::Collection<Lucene::SortFieldPtr>::newInstance();
+        sort_fields.add(newLucene<Lucene::SortField>(Wide(schema::kPublishedAt), Lucene::SortField::STRING, true));
+        sort_fields.add(Lucene::SortField::FIELD_SCORE());
+        auto sort = newLucene<Lucene::Sort>(sort_fields);
+        collector = Lucene::TopFieldCollector::create(sort, want, true, true, false, true);
+      } else {
+        collector = Lucene::TopScoreDocCollector::create(want, true);
+      }
+      facets = newLucene<FacetCollector>(collector, facet_fields);
+      searcher->search(built.query, filter, facets);
+      top = collector->topDocs();
+      // AND found nothing: learners' extra words should not empty the page, so retry with OR.
+      if (facets->total() > 0 || options.or_fallback || !HasDefaultAnd(root)) break;
+      options.or_fallback = true;
+    }
+    response->total = facets->total();
+    response->facets = facets->Counts();
+    response->parsed_query = ToString(root) + (options.or_fallback ? " [any word]" : "");
+    for (int32_t i = static_cast<int32_t>(request.offset); i < top->scoreDocs.size(); ++i) {
+      SearchHit hit;
+      FillHit(searcher->doc(top->scoreDocs[i]->doc), top->scoreDocs[i]->score, request, options.languages, built,
+              &hit);
+      response->hits.push_back(std::move(hit));
+    }
+  } catch (Lucene::LuceneException& e) {
+    return Status::Internal("search failed: " + Utf8(e.getError()));
+  } catch (std::exception& e) {
+    return Status::Internal(std::string("search failed: ") + e.what());
+  }
+  response->took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return Status::OK();
+}
+
+Status QueryEngine::Impl::Suggest(const Lucene::IndexReaderPtr& reader, const std::string& prefix,
+                                  const std::string& lang, size_t limit, std::vector<Suggestion>* suggestions) {
+  if (prefix.size() > kMaxSuggestBytes) return Status::InvalidArgument("prefix is too long (at most 256 bytes)");
+  if (!IsValidUtf8(prefix)) return Status::InvalidArgument("prefix is not valid UTF-8");
+  if (IsBlank(prefix)) return Status::InvalidArgument("prefix is empty");
+  if (!reader) return Status::Unavailable("the index has no reader");
+  limit = std::min(limit, kMaxLimit);
+  if (limit == 0) return Status::OK();
+  try {
+    auto context = Context(reader);
+    const Lucene::String field = Wide(schema::kTitleFold);
+    auto tokens = AnalyzeQueryText(analyzer_, field, Wide(prefix));
+    if (tokens.empty()) return Status::InvalidArgument("prefix has no letters or digits");
+    const bool last_complete = std::isspace(static_cast<unsigned char>(prefix.back()));
+    auto query = newLucene<Lucene::BooleanQuery>(true);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      auto term = [&](const Lucene::String& text) {
+        return newLucene<Bm25TermQuery>(newLucene<Lucene::Term>(field, text), context->stats(), params_);
+      };
+      if (i + 1 < tokens.size() || last_complete) {
+        query->add(term(tokens[i].term), Lucene::BooleanClause::MUST);
+        continue;
+      }
+      auto completions = newLucene<Lucene::DisjunctionMaxQuery>(0.0);
+      auto words = context->PrefixTerms(field, tokens[i].term, 64);
+      if (words.empty()) words.push_back(tokens[i].term);
+      for (const auto& w : words) completions->add(term(w));
+      query->add(completions, Lucene::BooleanClause::MUST);
+    }
+    Lucene::FilterPtr filter;
+    if (!lang.empty()) {
+      filter = newLucene<Lucene::QueryWrapperFilter>(newLucene<Lucene::TermQuery>(
+          newLucene<Lucene::Term>(Wide(schema::kLangs), Wide(analysis::PrimarySubtag(lang)))));
+    }
+    auto searcher = NewSearcher(reader);
+    auto top = searcher->search(query, filter, static_cast<int32_t>(limit));
+    const std::vector<std::string> languages = lang.empty() ? std::vector<std::string>{}
+                                                            : std::vector<std::string>{analysis::PrimarySubtag(lang)};
+    for (int32_t i = 0; i < top->scoreDocs.size(); ++i) {
+      auto doc = searcher->doc(top->scoreDocs[i]->doc);
+      suggestions->push_back({Stored(doc, schema::kId), DisplayTitle(doc, languages), Stored(doc, schema::kLangTag)});
+    }
+  } catch (Lucene::LuceneException& e) {
+    return Status::Internal("suggest failed: " + Utf8(e.getError()));
+  }
+  return Status::OK();
+}
 
 QueryEngine::QueryEngine(const IndexOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 QueryEngine::~QueryEngine() = default;
@@ -34,54 +318,13 @@ QueryEngine::~QueryEngine() = default;
 Status QueryEngine::Search(const Lucene::IndexReaderPtr& reader, const SearchRequest& request,
                            SearchResponse* response) {
   *response = SearchResponse();
-  const auto start = std::chrono::steady_clock::now();
-  if (request.query.empty()) return Status::InvalidArgument("query is empty");
-  if (request.query.size() > kMaxQueryBytes) return Status::InvalidArgument("query is too long");
-  if (!IsValidUtf8(request.query)) return Status::InvalidArgument("query is not valid UTF-8");
-  if (request.limit > kMaxLimit) return Status::InvalidArgument("limit is above 100");
-  try {
-    auto parser = newLucene<Lucene::QueryParser>(Lucene::LuceneVersion::LUCENE_CURRENT, Wide(schema::kAll),
-                                                 impl_->analyzer_);
-    Lucene::QueryPtr query;
-    try {
-      query = parser->parse(Wide(request.query));
-    } catch (Lucene::LuceneException&) {
-      return Status::InvalidArgument("query could not be parsed");
-    }
-    auto searcher = newLucene<Lucene::IndexSearcher>(reader);
-    const int32_t want = static_cast<int32_t>(request.offset + request.limit);
-    auto top = searcher->search(query, Lucene::FilterPtr(), std::max(want, 1));
-    response->total = top->totalHits;
-    for (int32_t i = static_cast<int32_t>(request.offset); i < top->scoreDocs.size() && i < want; ++i) {
-      auto doc = searcher->doc(top->scoreDocs[i]->doc);
-      SearchHit hit;
-      hit.id = StoredField(doc, schema::kId);
-      hit.title = StoredField(doc, schema::kStoredTitle);
-      hit.lang = StoredField(doc, schema::kLangTag);
-      hit.snippet = StoredField(doc, schema::kStoredDescription).substr(0, 0);
-      hit.score = top->scoreDocs[i]->score;
-      hit.subject = StoredField(doc, schema::kSubject);
-      hit.level = StoredField(doc, schema::kLevel);
-      hit.type = StoredField(doc, schema::kType);
-      hit.origin = StoredField(doc, schema::kOrigin);
-      hit.published_at = StoredField(doc, schema::kPublishedAt);
-      hit.url = StoredField(doc, schema::kStoredUrl);
-      response->hits.push_back(std::move(hit));
-    }
-    response->parsed_query = Utf8(query->toString());
-  } catch (Lucene::LuceneException& e) {
-    return Status::Internal("search failed: " + Utf8(e.getError()));
-  }
-  response->took_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return Status::OK();
+  return impl_->Search(reader, request, response);
 }
 
-Status QueryEngine::Suggest(const Lucene::IndexReaderPtr& reader, const std::string& prefix,
-                            const std::string& lang, size_t limit, std::vector<Suggestion>* suggestions) {
+Status QueryEngine::Suggest(const Lucene::IndexReaderPtr& reader, const std::string& prefix, const std::string& lang,
+                            size_t limit, std::vector<Suggestion>* suggestions) {
   suggestions->clear();
-  if (prefix.empty() || !IsValidUtf8(prefix)) return Status::InvalidArgument("prefix is empty or invalid UTF-8");
-  return Status::OK();
+  return impl_->Suggest(reader, prefix, lang, limit, suggestions);
 }
 
 }  // namespace wenjin::index

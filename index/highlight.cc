@@ -1,0 +1,131 @@
+// Match finding (re-analysis of stored text with the index's own analyzer) and snippet windows.
+#include "index/highlight.h"
+
+#include <algorithm>
+
+#include <lucene++/OffsetAttribute.h>
+#include <lucene++/TermAttribute.h>
+
+namespace wenjin::index {
+namespace {
+
+void AppendEscaped(std::wstring_view piece, std::string* out) {
+  std::wstring clean(piece);
+  for (auto& c : clean) {
+    if (c == L'\n' || c == L'\r' || c == L'\t' || c == L'\f' || c == L'\v') c = L' ';
+  }
+  for (char c : Lucene::StringUtils::toUTF8(clean)) {
+    switch (c) {
+      case '&': *out += "&amp;"; break;
+      case '<': *out += "&lt;"; break;
+      case '>': *out += "&gt;"; break;
+      case '"': *out += "&quot;"; break;
+      case '\'': *out += "&#39;"; break;
+      default: *out += c;
+    }
+  }
+}
+
+bool IsSpace(wchar_t c) { return c == L' ' || c == L'\n' || c == L'\t' || c == L'\r' || c == 0x3000; }
+
+}  // namespace
+
+std::vector<MatchSpan> FindMatches(const Lucene::AnalyzerPtr& analyzer, const std::wstring& text,
+                                   const std::map<Lucene::String, std::set<Lucene::String>>& terms) {
+  std::vector<MatchSpan> spans;
+  for (const auto& [field, wanted] : terms) {
+    if (wanted.empty()) continue;
+    try {
+      auto stream = analyzer->tokenStream(field, Lucene::newLucene<Lucene::StringReader>(text));
+      auto term = stream->addAttribute<Lucene::TermAttribute>();
+      auto offset = stream->addAttribute<Lucene::OffsetAttribute>();
+      stream->reset();
+      while (stream->incrementToken()) {
+        if (wanted.count(term->term())) {
+          const size_t start = static_cast<size_t>(offset->startOffset());
+          const size_t end = static_cast<size_t>(offset->endOffset());
+          if (start < end && end <= text.size()) spans.push_back({start, end});
+        }
+      }
+      stream->end();
+      stream->close();
+    } catch (Lucene::LuceneException&) {
+      // Highlighting is best effort: the hit is still returned, without these marks.
+    }
+  }
+  std::sort(spans.begin(), spans.end(), [](const MatchSpan& a, const MatchSpan& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  std::vector<MatchSpan> merged;
+  for (const auto& s : spans) {
+    if (!merged.empty() && s.start <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, s.end);
+    } else {
+      merged.push_back(s);
+    }
+  }
+  return merged;
+}
+
+std::string MakeSnippet(std::wstring_view text, std::vector<MatchSpan> spans, size_t max_chars) {
+  for (auto& s : spans) {
+    s.end = std::min(s.end, text.size());
+    s.start = std::min(s.start, s.end);
+  }
+  spans.erase(std::remove_if(spans.begin(), spans.end(), [](const MatchSpan& s) { return s.start == s.end; }),
+              spans.end());
+  std::sort(spans.begin(), spans.end(), [](const MatchSpan& a, const MatchSpan& b) { return a.start < b.start; });
+
+  // The window [begin, end): the one holding the most matches, starting a little before a match.
+  size_t begin = 0;
+  if (text.size() > max_chars && !spans.empty()) {
+    const size_t lead = max_chars / 5;
+    size_t best = 0, best_begin = 0;
+    for (size_t i = 0; i < spans.size(); ++i) {
+      const size_t b = spans[i].start > lead ? spans[i].start - lead : 0;
+      size_t count = 0;
+      for (size_t j = i; j < spans.size() && spans[j].end <= b + max_chars; ++j) ++count;
+      if (count > best) {
+        best = count;
+        best_begin = b;
+      }
+    }
+    begin = std::min(best_begin, text.size() - max_chars);
+    // Start at a word boundary when one is near: back a little, else forward up to the match.
+    for (size_t k = begin; k > 0 && k + 15 > begin; --k) {
+      if (IsSpace(text[k - 1])) {
+        begin = k;
+        break;
+      }
+    }
+  }
+  size_t end = std::min(text.size(), begin + max_chars);
+  // End at a word boundary when one is near.
+  if (end < text.size()) {
+    for (size_t k = end; k > begin && k + 15 > end; --k) {
+      if (IsSpace(text[k])) {
+        end = k;
+        break;
+      }
+    }
+  }
+
+  std::string out;
+  if (begin > 0) out += "…";
+  size_t pos = begin;
+  for (const auto& s : spans) {
+    if (s.end <= begin || s.start >= end) continue;
+    const size_t a = std::max(s.start, begin), b = std::min(s.end, end);
+    if (a < pos) continue;
+    AppendEscaped(text.substr(pos, a - pos), &out);
+    out += "<em>";
+    AppendEscaped(text.substr(a, b - a), &out);
+    out += "</em>";
+    pos = b;
+  }
+  AppendEscaped(text.substr(pos, end - pos), &out);
+  if (end < text.size()) out += "…";
+  return out;
+}
+
+}  // namespace wenjin::index
