@@ -144,6 +144,19 @@ std::string PrimarySubtag(std::string_view tag) {
   return out;
 }
 
+bool LanguagesCompatible(std::string_view declared, std::string_view detected) {
+  static const std::vector<std::vector<std::string_view>> kGroups = {
+      {"no", "nb", "nn"}, {"hr", "bs", "sr", "sh"}, {"ms", "id"}, {"tl", "fil"}};
+  std::string a = PrimarySubtag(declared), b = PrimarySubtag(detected);
+  if (a == b) return true;
+  for (const auto& group : kGroups) {
+    bool has_a = std::find(group.begin(), group.end(), a) != group.end();
+    bool has_b = std::find(group.begin(), group.end(), b) != group.end();
+    if (has_a && has_b) return true;
+  }
+  return false;
+}
+
 LanguageGuess DetectLanguage(std::string_view utf8_text) {
   std::string text = ValidUtf8(utf8_text);
   CLD2::Language language3[3];

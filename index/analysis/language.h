@@ -38,6 +38,11 @@ std::vector<std::string> ParseAcceptLanguage(std::string_view header);
 std::vector<std::string> QueryLanguages(std::string_view query, std::string_view explicit_lang,
                                         std::string_view accept_language, size_t max = 3);
 
+// Whether a declared language (any BCP-47 tag) and a detected one (a primary subtag) may name the
+// same language, for reporting mismatches on import: the same primary subtag, or two members of
+// a group that CLD2 does not tell apart: {no, nb, nn}, {hr, bs, sr, sh}, {ms, id}, {tl, fil}.
+bool LanguagesCompatible(std::string_view declared, std::string_view detected);
+
 // Lowercase primary subtag of a BCP-47 tag: "zh-Hant-TW" -> "zh", "EN" -> "en", "" -> "".
 std::string PrimarySubtag(std::string_view tag);
 

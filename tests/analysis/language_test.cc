@@ -146,6 +146,17 @@ TEST(QueryLanguages, ReliableDetectionComesFirst) {
   EXPECT_EQ(QueryLanguages(query, "", "de, en;q=0.5"), (Langs{"fr", "de", "en"}));
 }
 
+TEST(LanguagesCompatible, DeclaredAgainstDetected) {
+  EXPECT_TRUE(LanguagesCompatible("fr-CH", "fr"));
+  EXPECT_TRUE(LanguagesCompatible("zh-Hant", "zh"));
+  EXPECT_TRUE(LanguagesCompatible("nb", "no"));
+  EXPECT_TRUE(LanguagesCompatible("hr", "bs"));
+  EXPECT_TRUE(LanguagesCompatible("id", "ms"));
+  EXPECT_FALSE(LanguagesCompatible("fr", "en"));
+  EXPECT_FALSE(LanguagesCompatible("nb", "da"));
+  EXPECT_FALSE(LanguagesCompatible("zh", "ja"));
+}
+
 TEST(PrimarySubtag, Tags) {
   EXPECT_EQ(PrimarySubtag("zh-Hant-TW"), "zh");
   EXPECT_EQ(PrimarySubtag("EN"), "en");
