@@ -72,6 +72,9 @@ bool IsMark(UChar32 c) {
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
 }
 
+// Khmer coeng and Myanmar virama put the next consonant under the previous one: one character.
+bool StacksOnPrevious(UChar32 previous) { return previous == 0x17D2 || previous == 0x1039; }
+
 }  // namespace
 
 IcuTokenizer::IcuTokenizer(const Lucene::ReaderPtr& input, TokenizerMode mode, bool split_elisions)
@@ -162,11 +165,13 @@ void IcuTokenizer::EmitRun(const std::vector<Segment>& segments, size_t first, s
   const int32_t run_end = segments[last].end;
   const UChar* buf = normalized_.text.getBuffer();
   units_.clear();
+  UChar32 previous = 0;
   for (int32_t i = run_begin; i < run_end;) {
     int32_t at = i;
     UChar32 c;
     U16_NEXT(buf, i, run_end, c);
-    if (units_.empty() || !IsMark(c)) units_.push_back(at);
+    if (units_.empty() || !(IsMark(c) || StacksOnPrevious(previous))) units_.push_back(at);
+    previous = c;
   }
   const int32_t n = static_cast<int32_t>(units_.size());
   units_.push_back(run_end);

@@ -39,7 +39,8 @@ enum class TokenizerMode { kIndex, kQuery };
 //    UBRK_WORD_NONE (spaces, punctuation, symbols);
 // 3. adjacent segments (no gap between them) of one script class without spaces form a run:
 //    Han+Hiragana+Katakana together; Hangul; Thai; Lao; Khmer; Myanmar. A run is cut into
-//    characters (a base character with its combining marks) c0..c(n-1), and emits:
+//    characters c0..c(n-1) (a base character with its combining marks, and in Khmer/Burmese
+//    with the consonant subscripted by a coeng/virama), and emits:
 //      - n == 1: that character alone (<SINGLE>), in both modes;
 //      - n >= 2: the overlapping bigrams c(k)c(k+1) at consecutive positions b+k, k = 0..n-2;
 //        stacked on bigram k (position increment 0): each dictionary word of 3 or more

@@ -108,6 +108,22 @@ TEST(FieldAnalysis, JapaneseThaiKorean) {
   });
 }
 
+// Titles of the Universal Declaration in Khmer, Lao and Burmese (ICU dictionaries). Khmer and
+// Burmese subscript consonants stay with the character above them.
+TEST(FieldAnalysis, KhmerLaoBurmese) {
+  ExpectAll({
+      {"all", "សេចក្ដីប្រកាសជាសកលស្ដីពីសិទ្ធិមនុស្ស — បុព្វកថា",
+       "សេច +សេចក្ដីប្រកាស ចក្ដី ក្ដីប្រ ប្រកា កាស សជា ជាស សក កល លស្ដី ស្ដីពី ពីសិ សិទ្ធិ +សិទ្ធិមនុស្ស ទ្ធិម មនុ "
+       "នុស្ស បុព្វ +បុព្វកថា ព្វក កថា"},
+      {"all", "ປະກາດສາກົນ ກ່ຽວກັບສິດຂອງມະນຸດ — ບົດນຳ",
+       "ປະ +ປະກາດ ະກ ກາ າດ ດສ ສາ +ສາກົນ າກົ ກົນ ກ່ຽ +ກ່ຽວກັບ ຽວ ວກັ ກັບ ບສິ ສິດ ດຂ ຂອ +ຂອງ ອງ ງມ ມະ +ມະນຸດ ະນຸ ນຸດ "
+       "ບົດ ດນໍ ນໍາ"},
+      {"all", "အပြည်ပြည်ဆိုင်ရာ လူ့အခွင့်အရေး ကြေညာစာတမ်း",
+       "အပြ +အပြည် ပြည် ည်ပြ ပြည် ည်ဆို ဆိုင် +ဆိုင်ရာ င်ရာ လူ့အ အခွ +အခွင့်အရေး ခွင့် င့်အ အရေး ကြေညာ "
+       "+ကြေညာစာတမ်း ညာစာ စာတ တမ်း"},
+  });
+}
+
 TEST(FieldAnalysis, Normalisation) {
   ExpectAll({
       {"all", "zero\u200Bwidth", "zerowidth"},     // zero-width space inside a word
