@@ -102,8 +102,18 @@ size_t NormalizeEngine::Decode(const char* p, size_t n, uint64_t base, bool fina
   while (i < n) {
     unsigned char c = u[i];
     if (c < 0x80) {
+      // ASCII run u[i, k): all but its last byte are complete one-byte segments (the next
+      // byte starts a new one), so they are emitted in bulk; the last waits as the segment.
+      size_t k = i + 1;
+      while (k < n && u[k] < 0x80) ++k;
       OnAscii(c, base + i);
-      ++i;
+      if (k - i > 1) {
+        EmitAsciiRun(u + i, k - 1 - i, static_cast<uint32_t>(base + i));
+        segment_ascii_ = u[k - 1];
+        segment_start_ = static_cast<uint32_t>(base + k - 1);
+        segment_end_ = segment_start_ + 1;
+      }
+      i = k;
       continue;
     }
     int need;
@@ -263,37 +273,57 @@ void NormalizeEngine::EmitMapped(UChar32 cp) {
 }
 
 inline void NormalizeEngine::EmitAscii(unsigned char c, uint32_t start, uint32_t end) {
-  RunStep(data_.ascii_class[c]);
+  RunStep(data_.ascii_class[c], out_.text.size());
   out_.text.push_back(data_.ascii_fold[c]);
   out_.origin_start.push_back(start);
   out_.origin_end.push_back(end);
 }
 
+// The ASCII fast path: p[0, n) are one-byte segments at offsets start, start+1, ...
+void NormalizeEngine::EmitAsciiRun(const unsigned char* p, size_t n, uint32_t start) {
+  size_t at = out_.text.size();
+  out_.text.resize(at + n);
+  out_.origin_start.resize(at + n);
+  out_.origin_end.resize(at + n);
+  char* text = out_.text.data() + at;
+  uint32_t* os = out_.origin_start.data() + at;
+  uint32_t* oe = out_.origin_end.data() + at;
+  for (size_t j = 0; j < n; ++j) {
+    unsigned char c = p[j];
+    // RunStep may resolve the run before position at + j, which is already written.
+    RunStep(data_.ascii_class[c], at + j);
+    text[j] = data_.ascii_fold[c];
+    os[j] = start + static_cast<uint32_t>(j);
+    oe[j] = start + static_cast<uint32_t>(j) + 1;
+  }
+}
+
 void NormalizeEngine::EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start,
                                 uint32_t end) {
-  RunStep(cls);
+  RunStep(cls, out_.text.size());
   out_.text.append(bytes, n);
   out_.origin_start.insert(out_.origin_start.end(), n, start);
   out_.origin_end.insert(out_.origin_end.end(), n, end);
 }
 
-// Called before a character of class cls is appended: opens, extends or closes the run.
-inline void NormalizeEngine::RunStep(CharClass cls) {
+// Called before a character of class cls is placed at output position `at`: opens, extends
+// or closes the run.
+inline void NormalizeEngine::RunStep(CharClass cls, size_t at) {
   if (!options_.map_substitutions) return;
   if (cls == CharClass::kSeparator) {
     if (run_open_) {
-      ResolveRun(run_start_, out_.text.size());
+      ResolveRun(run_start_, at);
       run_open_ = false;
     }
     return;
   }
-  if (run_open_ && out_.text.size() - run_start_ >= kMaxRunBytes) {
-    ResolveRun(run_start_, out_.text.size());
+  if (run_open_ && at - run_start_ >= kMaxRunBytes) {
+    ResolveRun(run_start_, at);
     run_open_ = false;
   }
   if (!run_open_) {
     run_open_ = true;
-    run_start_ = out_.text.size();
+    run_start_ = at;
     run_has_letter_ = run_has_substitute_ = false;
   }
   if (cls == CharClass::kLetter) run_has_letter_ = true;

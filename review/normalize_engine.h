@@ -58,7 +58,8 @@ class NormalizeEngine {
   void EmitMapped(UChar32 cp);
   void EmitAscii(unsigned char c, uint32_t start, uint32_t end);
   void EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start, uint32_t end);
-  void RunStep(CharClass cls);
+  void EmitAsciiRun(const unsigned char* p, size_t n, uint32_t start);
+  void RunStep(CharClass cls, size_t at);
   void ResolveRun(size_t begin, size_t end);
 
   const NormalizerOptions options_;
