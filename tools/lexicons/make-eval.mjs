@@ -46,8 +46,11 @@ function pickTerms(lang) {
   const byHash = cands.filter((r) => ok(r.pattern)).sort((a, b) => (sha(a.pattern) < sha(b.pattern) ? -1 : 1));
   const words = byHash.filter((r) => !/ /.test(r.pattern) && (lang === 'zh' ? [...r.pattern].length <= 4 : true));
   const phrases = byHash.filter((r) => (lang === 'zh' ? [...r.pattern].length >= 4 && !r.file.startsWith('wordlist-') : / /.test(r.pattern) && !r.file.startsWith('wordlist-')));
+  // Words that several sources list (the note names each) are the best known: up to 3 of them first.
+  const multi = words.filter((r) => r.file.startsWith('wordlist-') && /, /.test(r.note.split(';')[0])).slice(0, 3);
   const seen = new Set(), pick = [];
-  for (const r of [...words.slice(0, WORDS_PER_LANG), ...phrases.slice(0, PHRASES_PER_LANG)]) {
+  for (const r of [...multi, ...words].filter((r, i, all) => all.indexOf(r) === i).slice(0, WORDS_PER_LANG)
+    .concat(phrases.slice(0, PHRASES_PER_LANG))) {
     if (!seen.has(r.pattern)) { seen.add(r.pattern); pick.push(r); }
   }
   return pick;
@@ -143,7 +146,8 @@ function evasions(lang, term) {
     }
   } else if (lang !== 'ru') {
     e['leetspeak+mixed case'] = e['leetspeak'] && mixCase(e['leetspeak']);
-    e['cyrillic look-alikes+upper case'] = mapChars(t.toUpperCase(), { A: 'А', E: 'Е', O: 'О', P: 'Р', C: 'С', X: 'Х', T: 'Т', H: 'Н', K: 'К', M: 'М', B: 'В' });
+    // Only capitals whose lower-case forms are look-alikes too (Н, Т, К, М, В are not once folded).
+    e['cyrillic look-alikes+upper case'] = changed(t.toUpperCase(), mapChars(t.toUpperCase(), { A: 'А', E: 'Е', O: 'О', P: 'Р', C: 'С', X: 'Х', I: 'І' }));
   }
   return e;
 }
