@@ -20,6 +20,8 @@ struct Chain {
   Lucene::TokenStreamPtr stream;
 };
 
+constexpr size_t kMaxCachedChains = 256;
+
 // This thread's chains, by field name (Lucene++ keeps one per thread and analyzer).
 class ChainCache : public Lucene::LuceneObject {
  public:
@@ -64,6 +66,8 @@ class FieldAnalyzer : public Lucene::Analyzer {
     }
     auto it = cache->chains.find(field);
     if (it == cache->chains.end()) {
+      // Field names can come from user queries ("foo:bar"): keep the cache bounded.
+      if (cache->chains.size() >= kMaxCachedChains) cache->chains.clear();
       it = cache->chains.emplace(field, BuildChain(field, reader, mode_)).first;
     } else {
       it->second.source->reset(reader);

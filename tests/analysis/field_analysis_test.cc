@@ -212,6 +212,14 @@ TEST(FieldAnalysis, VeryLongWordsAreDroppedKeepingPositions) {
   EXPECT_EQ(tokens[1].position, 2);
 }
 
+TEST(FieldAnalysis, ManyFieldNamesReuseBoundedCache) {
+  // More field names than the per-thread cache holds: results stay right after evictions.
+  for (int i = 0; i < 600; ++i) {
+    std::string field = "f" + std::to_string(i) + (i % 2 ? ".fr" : ".fold");
+    ASSERT_EQ(Describe(field, "Les écoles"), i % 2 ? "_ écol" : "les ecoles") << field;
+  }
+}
+
 TEST(FieldAnalysis, EveryAnalyzedLanguageWorks) {
   // A wrong stemmer name would only throw when the first text is analysed: analyse one per field.
   std::vector<std::string> langs = AnalyzedLanguages();
