@@ -28,6 +28,33 @@ constexpr int kMaxTries = 64;
 
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// libphonenumber finds nothing at all in a string with one invalid UTF-8 sequence, so each
+// byte of an invalid sequence becomes '?' (one byte for one: offsets stay the same).
+std::string ValidUtf8(std::string_view s) {
+  std::string out(s);
+  for (size_t i = 0; i < out.size();) {
+    const auto b = static_cast<unsigned char>(out[i]);
+    size_t length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    bool ok = length > 0 && i + length <= out.size();
+    for (size_t k = 1; ok && k < length; ++k) ok = IsContinuation(out[i + k]);
+    if (ok && length == 2) ok = b >= 0xC2;  // overlong
+    if (ok && length == 3) {
+      const auto b1 = static_cast<unsigned char>(out[i + 1]);
+      ok = !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0);  // overlong, surrogates
+    }
+    if (ok && length == 4) {
+      const auto b1 = static_cast<unsigned char>(out[i + 1]);
+      ok = b <= 0xF4 && !(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 >= 0x90);
+    }
+    if (!ok) {
+      out[i++] = '?';
+      continue;
+    }
+    i += length;
+  }
+  return out;
+}
+
 std::string_view LanguageRegion(std::string_view language) {
   struct Entry {
     const char* lang;
@@ -113,7 +140,7 @@ std::vector<std::pair<uint32_t, uint32_t>> FindPhoneNumbers(std::string_view tex
   std::vector<std::pair<uint32_t, uint32_t>> found;
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   for (const auto& [from, to] : windows) {
-    PhoneNumberMatcher matcher(util, std::string(text.substr(from, to - from)), region,
+    PhoneNumberMatcher matcher(util, ValidUtf8(text.substr(from, to - from)), region,
                                PhoneNumberMatcher::VALID, kMaxTries);
     PhoneNumberMatch match;
     while (matcher.HasNext() && matcher.Next(&match)) {

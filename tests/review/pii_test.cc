@@ -129,6 +129,7 @@ TEST_F(PiiTest, Phone) {
       {"region subtag", "Ring 020 7946 0958 please", "en-GB", {{"pii:phone", "020 7946 0958"}}},
       {"fr national", "Appelez le 01 23 45 67 89 demain", "fr", {{"pii:phone", "01 23 45 67 89"}}},
       {"fullwidth digits", "手机１３８００１３８０００", "zh", {{"pii:phone", "１３８００１３８０００"}}},
+      {"invalid utf-8 nearby", "\xff\xfe call +44 20 7946 0958 \xe4\xb8", "en", {{"pii:phone", "+44 20 7946 0958"}}},
       {"international without lang", "tel +86 138 0013 8000", "", {{"pii:phone", "+86 138 0013 8000"}}},
       {"national without lang", "tel 13800138000", "", {}},
       {"too short", "tel 12345", "zh", {}},
@@ -198,6 +199,11 @@ TEST_F(PiiTest, Secrets) {
   const std::string key_body =
       "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0\n"
       "/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMgh\n";
+  const std::string github_pat =
+      "github_pat_" + std::string("11ABCDEFG0123456789abc") + "_" +
+      std::string("aB3dE5fG7hJ9kL2mN4pQ6rS8tU0vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS");
+  const std::string openai = "sk-" + std::string("Zq8vN2xR5tL9wK3mB7yH1cF4jD6gS0pA2eU8iO5nT3rM1kQ");
+  const std::string publishable = "pk_live_" + std::string("51HxYzAbCdEf0123456789Gh");
   const std::string key_block = "-----BEGIN RSA PRIVATE KEY-----\n" + key_body + "-----END RSA PRIVATE KEY-----";
   Check({
       {"aws", "aws_access_key_id=AKIAIOSFODNN7EXAMPLE\n", "en", {{"pii:secret:aws", "AKIAIOSFODNN7EXAMPLE"}}},
@@ -208,10 +214,18 @@ TEST_F(PiiTest, Secrets) {
       {"stripe", "Stripe: " + stripe, "en", {{"pii:secret:stripe", stripe}}},
       {"slack", "hook " + slack, "en", {{"pii:secret:slack", slack}}},
       {"slack without ids", "the xoxb-placeholder-token", "en", {}},
+      {"github fine-grained", "GH_TOKEN=" + github_pat, "en", {{"pii:secret:github", github_pat}}},
+      {"openai", "OPENAI_API_KEY=" + openai, "en", {{"pii:secret:openai", openai}}},
+      {"openai low entropy", "sk-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "en", {}},
+      {"stripe publishable", "pk: " + publishable, "en", {{"pii:secret:stripe_publishable", publishable}}},
+      {"generic client_secret json", "{\"client_secret\": \"Xk29fLq0Zr7TbW3nVy8c\"}", "en",
+       {{"pii:secret:generic", "Xk29fLq0Zr7TbW3nVy8c"}}},
       {"generic", "api_key = \"9fQ2xL7vR1tZ8mK3pW6yB4nC\"", "en", {{"pii:secret:generic", "9fQ2xL7vR1tZ8mK3pW6yB4nC"}}},
       {"generic placeholder", "api_key = \"YOUR_API_KEY_HERE\"", "en", {}},
       {"generic low entropy", "password: aaaaaaaaaaaaaaaa1111", "en", {}},
       {"private key", "oops:\n" + key_block + "\nbye", "en", {{"pii:secret:private_key", key_block}}},
+      {"private key without end line", "-----BEGIN PRIVATE KEY-----\n" + key_body, "en",
+       {{"pii:secret:private_key", "-----BEGIN PRIVATE KEY-----\n" + key_body.substr(0, key_body.size() - 1)}}},
       {"pem header in a lesson", "A PEM file starts with -----BEGIN RSA PRIVATE KEY----- and ends ...", "en", {}},
   });
 }
