@@ -39,10 +39,12 @@ HttpResponse GetSuggest(Platform* platform, HttpRequest& request) {
 
 }  // namespace
 
-void AddSearchRoutes(Router* router, const RouteContext& ctx) {
-  Platform* p = ctx.platform;
-  router->Add({"GET", "/v1/search", "get_search", [p](HttpRequest& r) { return GetSearch(p, r); }});
-  router->Add({"GET", "/v1/suggest", "get_suggest", [p](HttpRequest& r) { return GetSuggest(p, r); }});
+void AddSearchRoutes(Router* router, RouteState* state) {
+  Platform* p = state->context.platform;
+  router->Add({"GET", "/v1/search", "get_search",
+               WithCaller(state, [p](const Caller&, HttpRequest& r) { return GetSearch(p, r); })});
+  router->Add({"GET", "/v1/suggest", "get_suggest",
+               WithCaller(state, [p](const Caller&, HttpRequest& r) { return GetSuggest(p, r); })});
 }
 
 }  // namespace wenjin::api

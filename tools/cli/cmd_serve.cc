@@ -1,6 +1,7 @@
 // wenjin serve: the REST server on a data directory (bundled corpus loaded on first start).
 #include <signal.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -18,7 +19,10 @@ constexpr const char* kUsage =
     "  --data DIR      data directory (default ./data, created if missing)\n"
     "  --port N        TCP port (default 8080)\n"
     "  --address ADDR  listen address (default 127.0.0.1)\n"
-    "  --corpus FILE   NDJSON imported on first start (default: the bundled corpora/catalog.ndjson)\n";
+    "  --corpus FILE   NDJSON imported on first start (default: the bundled corpora/catalog.ndjson)\n"
+    "  --lexicons DIR  lexicon used when the data directory has none yet (default: the bundled lexicons/)\n"
+    "  --rate-limit N  requests per second per key and per address (default 50; 0 = off)\n"
+    "  --max-body N    largest upload in bytes (default 10485760)\n";
 
 int RunServe(const std::vector<std::string>& argv) {
   Args args(argv);
@@ -29,12 +33,16 @@ int RunServe(const std::vector<std::string>& argv) {
   api::PlatformOptions platform_options;
   platform_options.data_dir = args.Option("data", "data");
   api::ServerOptions server_options;
+  api::RouteOptions route_options;
   server_options.address = args.Option("address", "127.0.0.1");
   std::string port = args.Option("port", "8080");
   std::string threads = args.Option("threads", "2");
   std::string bundled = std::string(WENJIN_SOURCE_DIR) + "/corpora/catalog.ndjson";
   platform_options.initial_corpus = args.Option("corpus", std::filesystem::exists(bundled) ? bundled : "");
   if (args.Flag("no-corpus")) platform_options.initial_corpus.clear();
+  platform_options.lexicon_dir = args.Option("lexicons", std::string(WENJIN_SOURCE_DIR) + "/lexicons");
+  std::string rate = args.Option("rate-limit", "50");
+  std::string max_body = args.Option("max-body", std::to_string(10u << 20));
   if (!args.error().empty()) return Fail(args.error() + "\n" + kUsage, 2);
   if (!args.UnknownOption().empty()) return Fail("unknown option " + args.UnknownOption() + "\n" + kUsage, 2);
   if (!args.rest().empty()) return Fail("unexpected argument '" + args.rest()[0] + "'\n" + kUsage, 2);
@@ -44,8 +52,14 @@ int RunServe(const std::vector<std::string>& argv) {
     server_options.port = static_cast<uint16_t>(p);
     server_options.threads = std::stoi(threads);
     if (server_options.threads < 1 || server_options.threads > 64) throw std::out_of_range("threads");
+    route_options.rate_per_second = std::stod(rate);
+    route_options.rate_burst = std::max(1.0, route_options.rate_per_second * 2);
+    long long mb = std::stoll(max_body);
+    if (mb < 1024 || mb > (1ll << 30)) throw std::out_of_range("max-body");
+    route_options.max_body_bytes = static_cast<size_t>(mb);
+    server_options.max_request_bytes = route_options.max_body_bytes + (64u << 10);
   } catch (const std::exception&) {
-    return Fail("--port must be 0-65535 and --threads 1-64", 2);
+    return Fail("--port must be 0-65535, --threads 1-64, --rate-limit a number, --max-body 1024..1073741824", 2);
   }
 
   // Block the stop signals in every thread; the main thread waits for them below.
@@ -59,7 +73,8 @@ int RunServe(const std::vector<std::string>& argv) {
   Status s = api::Platform::Open(platform_options, &platform);
   if (!s.ok()) return Fail(s.ToString());
   api::Metrics metrics;
-  api::Router router = api::BuildRouter({platform.get(), &metrics});
+  api::RouteState route_state({platform.get(), &metrics, route_options});
+  api::Router router = api::BuildRouter(&route_state);
   api::HttpServer server(&router, &metrics, server_options);
   s = server.Start();
   if (!s.ok()) return Fail(s.ToString());
