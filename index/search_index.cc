@@ -119,7 +119,9 @@ class SearchIndex::Impl {
       }));
       WENJIN_RETURN_IF_ERROR(apply);
       if (commit && applied_ > committed_) CommitLocked();
-      if (applied_ != before) SetReader(writer_->getReader());
+      // Visible to the next search, which reopens the reader; a bulk import that catches up
+      // after every batch then pays for no reopen (each one flushes a small segment).
+      if (applied_ != before) stale_ = true;
       return Status::OK();
     });
   }
@@ -133,20 +135,17 @@ class SearchIndex::Impl {
   }
 
   Status Search(const SearchRequest& request, SearchResponse* response) {
-    std::shared_ptr<ReaderHandle> handle = CurrentReader();
-    return Guard("searching", [&] { return engine_.Search(handle->reader(), request, response); });
+    return Guard("searching", [&] { return engine_.Search(FreshReader()->reader(), request, response); });
   }
 
   Status Suggest(const std::string& prefix, const std::string& lang, size_t limit,
                  std::vector<Suggestion>* suggestions) {
-    std::shared_ptr<ReaderHandle> handle = CurrentReader();
-    return Guard("suggesting", [&] { return engine_.Suggest(handle->reader(), prefix, lang, limit, suggestions); });
+    return Guard("suggesting", [&] { return engine_.Suggest(FreshReader()->reader(), prefix, lang, limit, suggestions); });
   }
 
   Status Contains(const std::string& id, bool* present) {
-    std::shared_ptr<ReaderHandle> handle = CurrentReader();
     return Guard("looking up a document", [&]() -> Status {
-      Lucene::TermDocsPtr docs = handle->reader()->termDocs(IdTerm(id));
+      Lucene::TermDocsPtr docs = FreshReader()->reader()->termDocs(IdTerm(id));
       *present = docs->next();
       docs->close();
       return Status::OK();
@@ -167,9 +166,8 @@ class SearchIndex::Impl {
   uint64_t applied() const { return applied_.load(); }
   uint64_t committed() const { return committed_.load(); }
   uint64_t DocumentCount() {
-    std::shared_ptr<ReaderHandle> handle = CurrentReader();
     try {
-      return handle ? static_cast<uint64_t>(handle->reader()->numDocs()) : 0;
+      return static_cast<uint64_t>(FreshReader()->reader()->numDocs());
     } catch (const Lucene::LuceneException&) {
       return 0;
     }
@@ -212,7 +210,16 @@ class SearchIndex::Impl {
     // `previous` closes here unless a search still holds it.
   }
 
-  std::shared_ptr<ReaderHandle> CurrentReader() {
+  // The reader, reopened first if changes were applied since it was opened. Throws
+  // LuceneException when reopening fails.
+  std::shared_ptr<ReaderHandle> FreshReader() {
+    if (stale_.load()) {
+      std::lock_guard<std::mutex> lock(write_mu_);
+      if (stale_.load()) {
+        SetReader(writer_->getReader());
+        stale_ = false;
+      }
+    }
     std::lock_guard<std::mutex> lock(reader_mu_);
     return reader_;
   }
@@ -229,6 +236,7 @@ class SearchIndex::Impl {
   std::atomic<uint64_t> applied_{0};
   std::atomic<uint64_t> committed_{0};
   size_t uncommitted_ = 0;
+  std::atomic<bool> stale_{false};   // changes applied that the reader does not show yet
 
   // Guarded by reader_mu_.
   std::mutex reader_mu_;
