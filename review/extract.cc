@@ -32,17 +32,17 @@ struct Alias {
   BodyFormat format;
 };
 constexpr Alias kMediaTypes[] = {
-    {"text/markdown", BodyFormat::kMarkdown},      {"text/x-markdown", BodyFormat::kMarkdown},
-    {"text/html", BodyFormat::kHtml},              {"application/xhtml+xml", BodyFormat::kHtml},
-    {"application/x-subrip", BodyFormat::kSrt},    {"text/srt", BodyFormat::kSrt},
-    {"application/srt", BodyFormat::kSrt},         {"text/x-srt", BodyFormat::kSrt},
+    {"text/markdown", BodyFormat::kMarkdown},   {"text/x-markdown", BodyFormat::kMarkdown},
+    {"text/html", BodyFormat::kHtml},           {"application/xhtml+xml", BodyFormat::kHtml},
+    {"application/x-subrip", BodyFormat::kSrt}, {"text/srt", BodyFormat::kSrt},
+    {"application/srt", BodyFormat::kSrt},      {"text/x-srt", BodyFormat::kSrt},
     {"text/vtt", BodyFormat::kWebVtt},
 };
 constexpr Alias kExtensions[] = {
-    {"txt", BodyFormat::kPlainText}, {"text", BodyFormat::kPlainText}, {"md", BodyFormat::kMarkdown},
+    {"txt", BodyFormat::kPlainText},     {"text", BodyFormat::kPlainText}, {"md", BodyFormat::kMarkdown},
     {"markdown", BodyFormat::kMarkdown}, {"mdown", BodyFormat::kMarkdown}, {"mkd", BodyFormat::kMarkdown},
-    {"html", BodyFormat::kHtml},     {"htm", BodyFormat::kHtml},       {"xhtml", BodyFormat::kHtml},
-    {"srt", BodyFormat::kSrt},       {"vtt", BodyFormat::kWebVtt},
+    {"html", BodyFormat::kHtml},         {"htm", BodyFormat::kHtml},       {"xhtml", BodyFormat::kHtml},
+    {"srt", BodyFormat::kSrt},           {"vtt", BodyFormat::kWebVtt},
 };
 
 bool Lookup(const Alias* table, size_t size, std::string_view key, BodyFormat* format) {
@@ -64,11 +64,13 @@ Status CheckCharset(std::string_view params) {
     const std::string_view param = TrimAsciiSpace(params.substr(pos, end - pos));
     pos = end + 1;
     const size_t eq = param.find('=');
-    if (eq == std::string_view::npos || !EqualsIgnoreAsciiCase(TrimAsciiSpace(param.substr(0, eq)), "charset")) {
+    if (eq == std::string_view::npos ||
+        !EqualsIgnoreAsciiCase(TrimAsciiSpace(param.substr(0, eq)), "charset")) {
       continue;
     }
     std::string_view value = TrimAsciiSpace(param.substr(eq + 1));
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+      value = value.substr(1, value.size() - 2);
     for (std::string_view ok : {"utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf-16le", "utf-16be"}) {
       if (EqualsIgnoreAsciiCase(value, ok)) return Status::OK();
     }
@@ -96,7 +98,8 @@ Status Utf16ToUtf8(std::string_view bytes, bool big_endian, std::string* out) {
       }
     }
     if (u >= 0xD800 && u <= 0xDFFF) {
-      return Status::InvalidArgument("UTF-16 body has an unpaired surrogate at byte " + std::to_string(i + 2));
+      return Status::InvalidArgument("UTF-16 body has an unpaired surrogate at byte " +
+                                     std::to_string(i + 2));
     }
     if (u == 0) return Status::InvalidArgument("body contains a NUL character (binary data?)");
     AppendUtf8(u, out);
@@ -119,8 +122,8 @@ Status PrepareText(std::string_view body, std::string* out) {
     const size_t bad = FindInvalidUtf8(utf8);
     if (bad != std::string_view::npos) {
       const size_t offset = bad + (body.size() - utf8.size());
-      return Status::InvalidArgument("body is not valid UTF-8 (first bad byte at offset " + std::to_string(offset) +
-                                     ")");
+      return Status::InvalidArgument("body is not valid UTF-8 (first bad byte at offset " +
+                                     std::to_string(offset) + ")");
     }
     const size_t nul = utf8.find('\0');
     if (nul != std::string_view::npos) {
@@ -164,7 +167,8 @@ bool ParseBodyFormat(std::string_view name, BodyFormat* format) {
 Status DetectBodyFormat(std::string_view content_type, std::string_view file_name, BodyFormat* format) {
   const size_t semicolon = content_type.find(';');
   const std::string_view media_type = TrimAsciiSpace(content_type.substr(0, semicolon));
-  if (semicolon != std::string_view::npos) WENJIN_RETURN_IF_ERROR(CheckCharset(content_type.substr(semicolon + 1)));
+  if (semicolon != std::string_view::npos)
+    WENJIN_RETURN_IF_ERROR(CheckCharset(content_type.substr(semicolon + 1)));
 
   BodyFormat from_type;
   if (Lookup(kMediaTypes, std::size(kMediaTypes), media_type, &from_type)) {
@@ -172,11 +176,13 @@ Status DetectBodyFormat(std::string_view content_type, std::string_view file_nam
     return Status::OK();
   }
   const bool plain = EqualsIgnoreAsciiCase(media_type, "text/plain");
-  const bool generic = plain || media_type.empty() || EqualsIgnoreAsciiCase(media_type, "application/octet-stream");
+  const bool generic =
+      plain || media_type.empty() || EqualsIgnoreAsciiCase(media_type, "application/octet-stream");
   if (!generic) {
-    return Status::InvalidArgument("unsupported content type \"" + std::string(media_type) +
-                                   "\" (supported: text/plain, text/markdown, text/html, application/x-subrip, "
-                                   "text/vtt)");
+    return Status::InvalidArgument(
+        "unsupported content type \"" + std::string(media_type) +
+        "\" (supported: text/plain, text/markdown, text/html, application/x-subrip, "
+        "text/vtt)");
   }
   // The extension: after the last '.' of the last path component.
   const size_t slash = file_name.find_last_of("/\\");
@@ -193,8 +199,9 @@ Status DetectBodyFormat(std::string_view content_type, std::string_view file_nam
     return Status::OK();
   }
   if (extension.empty()) {
-    return Status::InvalidArgument("cannot tell the body format: no content type and no known file extension in \"" +
-                                   std::string(file_name) + "\"");
+    return Status::InvalidArgument(
+        "cannot tell the body format: no content type and no known file extension in \"" +
+        std::string(file_name) + "\"");
   }
   return Status::InvalidArgument("unsupported file extension \"." + std::string(extension) +
                                  "\" (supported: .txt .md .markdown .html .htm .srt .vtt)");

@@ -16,11 +16,12 @@
 //             emphasis (snake_case and "2 * 3" stay as written), backslash escapes, link and
 //             image syntax ([text](url) -> text, ![alt](src) -> alt, [text][ref] -> text),
 //             reference definitions, list bullets and task boxes, blockquote '>', table pipes
-//             and delimiter rows. Code spans and fenced code are KEPT verbatim as text (code can hide
-//             content); indented code is read as ordinary lines. Entities are decoded. HTML blocks go through the HTML extractor;
-//             inline tags are dropped (<br> becomes a line break). YAML front matter between
-//             '---' lines at the very start is kept as plain lines. Lines of one paragraph stay
-//             separate lines; blocks are separated by a blank line.
+//             and delimiter rows. Code spans and fenced code are KEPT verbatim as text (code can
+//             hide content); indented code is read as ordinary lines. Entities are decoded. HTML
+//             blocks go through the HTML extractor; inline tags are dropped (<br> becomes a line
+//             break). YAML front matter between '---' lines at the very start is kept as plain
+//             lines. Lines of one paragraph stay separate lines; blocks are separated by a blank
+//             line.
 //   html      Text content with entities decoded (named, decimal, hexadecimal; invalid code
 //             points become U+FFFD; &nbsp; becomes an ordinary space). Dropped: <script>,
 //             <style>, <noscript>, <template>, <iframe>, <noembed>, <noframes>, comments,

@@ -23,11 +23,11 @@ bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> name
 
 // Elements whose start and end both end a paragraph.
 bool IsParagraphElement(std::string_view name) {
-  return IsOneOf(name, {"p",       "h1",     "h2",     "h3",      "h4",     "h5",     "h6",
-                        "blockquote", "pre", "listing", "table",  "ul",      "ol",     "dl",
-                        "menu",    "section", "article", "aside", "header",  "footer", "nav",
-                        "main",    "figure", "address", "fieldset", "form",  "details", "hgroup",
-                        "center",  "dialog", "search",  "hr",     "body",    "html",   "head"});
+  return IsOneOf(name, {"p",          "h1",      "h2",      "h3",       "h4",     "h5",      "h6",
+                        "blockquote", "pre",     "listing", "table",    "ul",     "ol",      "dl",
+                        "menu",       "section", "article", "aside",    "header", "footer",  "nav",
+                        "main",       "figure",  "address", "fieldset", "form",   "details", "hgroup",
+                        "center",     "dialog",  "search",  "hr",       "body",   "html",    "head"});
 }
 
 // Elements whose start and end both end a line.
@@ -50,7 +50,7 @@ bool IsDroppedRawText(std::string_view name) {
 struct Tag {
   std::string name;
   bool end = false;
-  std::string_view alt;   // raw (undecoded) attribute value
+  std::string_view alt;  // raw (undecoded) attribute value
   std::string_view lang;
   bool has_alt = false;
   bool has_lang = false;

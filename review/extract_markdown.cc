@@ -87,7 +87,8 @@ bool IsDelimiterRow(std::string_view t) {
 std::string TableRowText(std::string_view row) {
   row = TrimAsciiSpace(row);
   if (!row.empty() && row.front() == '|') row.remove_prefix(1);
-  if (!row.empty() && row.back() == '|' && !(row.size() >= 2 && row[row.size() - 2] == '\\')) row.remove_suffix(1);
+  if (!row.empty() && row.back() == '|' && !(row.size() >= 2 && row[row.size() - 2] == '\\'))
+    row.remove_suffix(1);
   std::string out;
   size_t start = 0;
   for (size_t i = 0; i <= row.size(); ++i) {
@@ -114,7 +115,8 @@ bool ListItemContent(std::string_view t, std::string_view* content) {
   }
   if (i < t.size() && t[i] != ' ' && t[i] != '\t') return false;
   std::string_view rest = TrimLeft(t.substr(i));
-  if (rest.size() >= 3 && rest[0] == '[' && rest[2] == ']' && (rest[1] == ' ' || rest[1] == 'x' || rest[1] == 'X') &&
+  if (rest.size() >= 3 && rest[0] == '[' && rest[2] == ']' &&
+      (rest[1] == ' ' || rest[1] == 'x' || rest[1] == 'X') &&
       (rest.size() == 3 || rest[3] == ' ' || rest[3] == '\t')) {
     rest = TrimLeft(rest.substr(3));
   }
@@ -157,12 +159,13 @@ std::string LowerAscii(std::string_view s) {
 
 bool IsHtmlBlockName(std::string_view name) {
   static constexpr std::string_view kNames[] = {
-      "address", "article", "aside",   "blockquote", "body",     "caption", "center", "dd",       "details",
-      "dialog",  "div",     "dl",      "dt",         "fieldset", "figure",  "footer", "form",     "h1",
-      "h2",      "h3",      "h4",      "h5",         "h6",       "header",  "hr",     "html",     "iframe",
-      "li",      "main",    "nav",     "noscript",   "ol",       "p",       "section", "summary", "table",
-      "tbody",   "td",      "template", "tfoot",     "th",       "thead",   "tr",     "ul",       "script",
-      "pre",     "style",   "textarea", "head",      "title",    "meta",    "link",   "figcaption"};
+      "address", "article", "aside",   "blockquote", "body",      "caption",  "center",   "dd",
+      "details", "dialog",  "div",     "dl",         "dt",        "fieldset", "figure",   "footer",
+      "form",    "h1",      "h2",      "h3",         "h4",        "h5",       "h6",       "header",
+      "hr",      "html",    "iframe",  "li",         "main",      "nav",      "noscript", "ol",
+      "p",       "section", "summary", "table",      "tbody",     "td",       "template", "tfoot",
+      "th",      "thead",   "tr",      "ul",         "script",    "pre",      "style",    "textarea",
+      "head",    "title",   "meta",    "link",       "figcaption"};
   for (std::string_view n : kNames) {
     if (name == n) return true;
   }
@@ -202,11 +205,16 @@ bool EndsHtmlBlock(HtmlBlockEnd kind, std::string_view line) {
       return lower.find("</script>") != npos || lower.find("</pre>") != npos ||
              lower.find("</style>") != npos || lower.find("</textarea>") != npos;
     }
-    case HtmlBlockEnd::kComment: return line.find("-->") != npos;
-    case HtmlBlockEnd::kProcessing: return line.find("?>") != npos;
-    case HtmlBlockEnd::kDeclaration: return line.find('>') != npos;
-    case HtmlBlockEnd::kCdata: return line.find("]]>") != npos;
-    default: return false;
+    case HtmlBlockEnd::kComment:
+      return line.find("-->") != npos;
+    case HtmlBlockEnd::kProcessing:
+      return line.find("?>") != npos;
+    case HtmlBlockEnd::kDeclaration:
+      return line.find('>') != npos;
+    case HtmlBlockEnd::kCdata:
+      return line.find("]]>") != npos;
+    default:
+      return false;
   }
 }
 

@@ -38,7 +38,7 @@ struct Piece {
   size_t begin = 0;
   size_t length = 0;
   bool owned = false;
-  char delim = 0;            // '*', '_' or '~' for a delimiter run, '[' for a link or image opener
+  char delim = 0;  // '*', '_' or '~' for a delimiter run, '[' for a link or image opener
   bool removed = false;
   size_t bracket_event = 0;  // for '[': the count of brackets met when it was met
 };
@@ -46,7 +46,9 @@ struct Piece {
 class InlineRenderer {
  public:
   InlineRenderer(std::string_view s, const LinkLabels& labels)
-      : s_(s), labels_(labels), look_ahead_budget_(kLookAheadBudgetBase + kLookAheadBudgetPerByte * s.size()) {
+      : s_(s),
+        labels_(labels),
+        look_ahead_budget_(kLookAheadBudgetBase + kLookAheadBudgetPerByte * s.size()) {
     // For code spans: where the last backtick run of each length starts, so an opener with no
     // closer is known at once instead of by scanning to the end.
     for (size_t i = 0; i < s_.size();) {
@@ -66,11 +68,21 @@ class InlineRenderer {
     while (i < s_.size()) {
       const char c = s_[i];
       switch (c) {
-        case '\\': i = Backslash(i); break;
-        case '`': i = CodeSpan(i); break;
-        case '&': i = Entity(i); break;
-        case '<': i = AngleBracket(i); break;
-        case '[': i = Opener(i, 1); break;
+        case '\\':
+          i = Backslash(i);
+          break;
+        case '`':
+          i = CodeSpan(i);
+          break;
+        case '&':
+          i = Entity(i);
+          break;
+        case '<':
+          i = AngleBracket(i);
+          break;
+        case '[':
+          i = Opener(i, 1);
+          break;
         case '!':
           if (i + 1 < s_.size() && s_[i + 1] == '[') {
             i = Opener(i, 2);
@@ -78,17 +90,25 @@ class InlineRenderer {
             i = Literal(i, 1);
           }
           break;
-        case ']': i = Closer(i); break;
+        case ']':
+          i = Closer(i);
+          break;
         case '*':
         case '_':
-        case '~': i = Delimiter(i); break;
-        default: i = PlainRun(i); break;
+        case '~':
+          i = Delimiter(i);
+          break;
+        default:
+          i = PlainRun(i);
+          break;
       }
     }
     std::string out;
     out.reserve(s_.size());
     for (const Piece& p : pieces_) {
-      if (!p.removed) out.append(p.owned ? std::string_view(owned_).substr(p.begin, p.length) : s_.substr(p.begin, p.length));
+      if (!p.removed)
+        out.append(p.owned ? std::string_view(owned_).substr(p.begin, p.length)
+                           : s_.substr(p.begin, p.length));
     }
     return out;
   }
@@ -334,13 +354,13 @@ class InlineRenderer {
   std::string_view s_;
   const LinkLabels& labels_;
   std::vector<Piece> pieces_;
-  std::string owned_;                  // text of the owned pieces
-  std::vector<size_t> brackets_;       // indices of unmatched '[' / '![' pieces
-  std::vector<size_t> openers_[3];     // unmatched opening runs of '*', '_', '~'
+  std::string owned_;               // text of the owned pieces
+  std::vector<size_t> brackets_;    // indices of unmatched '[' / '![' pieces
+  std::vector<size_t> openers_[3];  // unmatched opening runs of '*', '_', '~'
   std::unordered_map<size_t, size_t> last_backtick_run_;
   size_t last_comment_end_ = npos;
-  size_t bracket_events_ = 0;      // '[' and ']' met so far
-  size_t look_ahead_budget_;       // bytes of unconsumed look-ahead still allowed
+  size_t bracket_events_ = 0;  // '[' and ']' met so far
+  size_t look_ahead_budget_;   // bytes of unconsumed look-ahead still allowed
 };
 
 }  // namespace

@@ -152,7 +152,8 @@ Status ExtractSrt(std::string_view text, ExtractedText* out) {
     AddLine(StripSrtTags(lines[i]), &result);
   }
   if (!found_cue) {
-    return Status::InvalidArgument("srt: no cue found (no timing line such as \"00:00:01,000 --> 00:00:04,000\")");
+    return Status::InvalidArgument(
+        "srt: no cue found (no timing line such as \"00:00:01,000 --> 00:00:04,000\")");
   }
   out->text = std::move(result);
   return Status::OK();
@@ -197,7 +198,8 @@ Status ExtractWebVtt(std::string_view text, ExtractedText* out) {
     AddLine(StripVttTags(line), &result);
   }
   if (!found_cue) {
-    return Status::InvalidArgument("webvtt: no cue found (no timing line such as \"00:00:01.000 --> 00:00:04.000\")");
+    return Status::InvalidArgument(
+        "webvtt: no cue found (no timing line such as \"00:00:01.000 --> 00:00:04.000\")");
   }
   out->text = std::move(result);
   out->lang = std::move(lang);

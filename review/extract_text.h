@@ -36,8 +36,12 @@ class TextBuilder {
   void AddPreformatted(std::string_view text);
   // Appends text that holds no whitespace needing care (one word, one decoded character).
   void AddVerbatim(std::string_view text);
-  void RequestSpace() { if (pending_ < kSpace) pending_ = kSpace; }
-  void RequestLineBreak() { if (pending_ < kLine) pending_ = kLine; }
+  void RequestSpace() {
+    if (pending_ < kSpace) pending_ = kSpace;
+  }
+  void RequestLineBreak() {
+    if (pending_ < kLine) pending_ = kLine;
+  }
   void RequestParagraphBreak() { pending_ = kParagraph; }
   bool empty() const { return out_.empty(); }
   // The text so far; the builder is left empty.

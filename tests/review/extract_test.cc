@@ -3,11 +3,11 @@
 // encodings, and format detection.
 #include "review/extract.h"
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "tests/util/testutil.h"
 
@@ -53,9 +53,9 @@ std::string Repeat(std::string_view piece, size_t times) {
 // For megabyte-sized results: compares without printing megabytes on failure.
 void ExpectBig(std::string_view input, BodyFormat format, const std::string& expected) {
   const std::string actual = Extract(input, format).text;
-  EXPECT_TRUE(actual == expected) << "input starts " << input.substr(0, 40) << "\nactual size " << actual.size()
-                                  << " starts " << actual.substr(0, 40) << "\nexpected size " << expected.size()
-                                  << " starts " << expected.substr(0, 40);
+  EXPECT_TRUE(actual == expected) << "input starts " << input.substr(0, 40) << "\nactual size "
+                                  << actual.size() << " starts " << actual.substr(0, 40) << "\nexpected size "
+                                  << expected.size() << " starts " << expected.substr(0, 40);
 }
 
 std::string_view TrimRight(std::string_view s) {
@@ -90,7 +90,10 @@ TEST(ExtractPlainTextTest, RejectsInvalidUtf8AndNul) {
   ErrorOf("\xED\xA0\x80 encoded surrogate", BodyFormat::kPlainText);
   ErrorOf("\xF4\x90\x80\x80 past U+10FFFF", BodyFormat::kPlainText);
   ErrorOf("truncated \xE4\xB8", BodyFormat::kPlainText);
-  ErrorOf("\xEF\xBB\xBF" "after BOM \xFF", BodyFormat::kHtml);
+  ErrorOf(
+      "\xEF\xBB\xBF"
+      "after BOM \xFF",
+      BodyFormat::kHtml);
   EXPECT_NE(ErrorOf(std::string("a\0b", 3), BodyFormat::kPlainText).find("NUL"), std::string::npos);
 }
 
@@ -211,14 +214,15 @@ TEST(ExtractHtmlTest, TitleAndLangMultilingual) {
   EXPECT_EQ(zh.title, "中文 & 学习");
   EXPECT_EQ(zh.lang, "zh-CN");
 
-  ExtractedText ar = Extract(
-      "<html dir=rtl lang=ar><title>درس</title><body><h1>مرحبا</h1><p>أهلا <b>بكم</b> في الدرس</p>",
-      BodyFormat::kHtml);
+  ExtractedText ar =
+      Extract("<html dir=rtl lang=ar><title>درس</title><body><h1>مرحبا</h1><p>أهلا <b>بكم</b> في الدرس</p>",
+              BodyFormat::kHtml);
   EXPECT_EQ(ar.text, "مرحبا\n\nأهلا بكم في الدرس");
   EXPECT_EQ(ar.title, "درس");
   EXPECT_EQ(ar.lang, "ar");
 
-  ExtractedText none = Extract("<p lang=fr>Bonjour</p><template><title>no</title></template>", BodyFormat::kHtml);
+  ExtractedText none =
+      Extract("<p lang=fr>Bonjour</p><template><title>no</title></template>", BodyFormat::kHtml);
   EXPECT_EQ(none.text, "Bonjour");
   EXPECT_EQ(none.title, "");
   EXPECT_EQ(none.lang, "");
@@ -260,13 +264,15 @@ TEST(ExtractMarkdownTest, MarkupStripped) {
           {"\\*not em\\* \\_x\\_ \\[y]", "*not em* _x_ [y]"},
           {"~~old~~ new, ***both***, _under_", "old new, both, under"},
           {"a*b*c and 5* rating", "abc and 5* rating"},
-          {"- one\n- two\n* [x] done\n+ [ ] todo\n1. first\n2) second", "one\ntwo\ndone\ntodo\nfirst\nsecond"},
+          {"- one\n- two\n* [x] done\n+ [ ] todo\n1. first\n2) second",
+           "one\ntwo\ndone\ntodo\nfirst\nsecond"},
           {"Intro:\n- item", "Intro:\n\nitem"},
           {"| Name | Age |\n|------|:---:|\n| Ann | *30* |\n| Bob \\| Jr | 4 |\n\nafter",
            "Name Age\nAnn 30\nBob | Jr 4\n\nafter"},
           {"> quoted *text*\n> > nested\n\nout", "quoted text\nnested\n\nout"},
           {"Big Title\n=========\n\nText\n\nSub\n---\n\na\n\n***\n\nb", "Big Title\n\nText\n\nSub\n\na\n\nb"},
-          {"Visit <https://example.com/x> or <me@example.com>.", "Visit https://example.com/x or me@example.com."},
+          {"Visit <https://example.com/x> or <me@example.com>.",
+           "Visit https://example.com/x or me@example.com."},
           {"a<br>b <span class=\"x\">c</span><!-- hidden --> d", "a\nb c d"},
           {"&copy; &#x4E2D; &amp;lt; AT&T", "© 中 &lt; AT&T"},
           {"line one  \nline two\\\nline three", "line one\nline two\nline three"},
@@ -290,7 +296,8 @@ TEST(ExtractMarkdownTest, CodeIsKeptVerbatim) {
 TEST(ExtractMarkdownTest, HtmlInsideMarkdown) {
   ExpectTable(
       {
-          {"<div>\n<p>Hello <b>there</b> &amp; you</p>\n</div>\n\nafter *md*", "Hello there & you\n\nafter md"},
+          {"<div>\n<p>Hello <b>there</b> &amp; you</p>\n</div>\n\nafter *md*",
+           "Hello there & you\n\nafter md"},
           {"<script>\nalert('x')\n\nstill script\n</script>\ntext", "text"},
           {"<!-- a\n\ncomment -->\nshown", "shown"},
           {"<b>inline</b> start of *paragraph*", "inline start of paragraph"},
@@ -307,7 +314,8 @@ TEST(ExtractMarkdownTest, TitleFrontMatterMultilingual) {
   EXPECT_EQ(ru.text, "Привет, мир!\n\nУрок первый");
   EXPECT_EQ(ru.title, "Урок первый");
 
-  ExtractedText fm = Extract("---\ntitle: Hello *there*\ntags: [a, b]\n---\n# Real\nbody\r\n", BodyFormat::kMarkdown);
+  ExtractedText fm =
+      Extract("---\ntitle: Hello *there*\ntags: [a, b]\n---\n# Real\nbody\r\n", BodyFormat::kMarkdown);
   EXPECT_EQ(fm.text, "title: Hello *there*\ntags: [a, b]\n\nReal\n\nbody");
   EXPECT_EQ(fm.title, "Real");
 
@@ -323,10 +331,10 @@ TEST(ExtractMarkdownTest, HostileInputsAreLinear) {
     std::string expected_piece;  // what each piece becomes
   };
   const std::vector<Flood> floods = {
-      {"[", "["}, {"<a", "<a"}, {"[a](", "[a]("}, {"![", "!["}, {"_a", "_a"}, {"|", "|"},
-      {"\\\\", "\\"},  // each escaped backslash is one backslash
-      {"a*", "a"},         // every '*' pairs up as emphasis
-      {"x&", "x&"},        {"a]", "a]"},
+      {"[", "["},   {"<a", "<a"}, {"[a](", "[a]("}, {"![", "!["},
+      {"_a", "_a"}, {"|", "|"},   {"\\\\", "\\"},  // each escaped backslash is one backslash
+      {"a*", "a"},                                 // every '*' pairs up as emphasis
+      {"x&", "x&"}, {"a]", "a]"},
   };
   for (const Flood& f : floods) {
     const size_t times = kMb / f.piece.size();
@@ -350,7 +358,8 @@ TEST(ExtractMarkdownTest, HostileInputsAreLinear) {
   std::string ticks;
   for (size_t len = 1; ticks.size() < kMb; ++len) ticks += std::string(len, '`') + "a";
   ExpectBig(ticks, BodyFormat::kMarkdown, ticks);
-  ExpectBig(Repeat("- item *x*\n", kMb / 11), BodyFormat::kMarkdown, Repeat("item x\n", kMb / 11 - 1) + "item x");
+  ExpectBig(Repeat("- item *x*\n", kMb / 11), BodyFormat::kMarkdown,
+            Repeat("item x\n", kMb / 11 - 1) + "item x");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LT(seconds, 30.0);
 }
@@ -364,10 +373,12 @@ TEST(ExtractSrtTest, CuesInOrder) {
           {"1\n00:00:01,000 --> 00:00:04,000\nHello, <i>everyone</i>.\nWelcome.\n\n"
            "2\n00:00:05,000 --> 00:00:07,500\n<font color=\"#ffff00\">Today: fractions</font>\n",
            "Hello, everyone.\nWelcome.\nToday: fractions"},
-          {"1\r\n00:00:01,000 --> 00:00:02,000\r\nCRLF line   \r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nnext\r\n",
+          {"1\r\n00:00:01,000 --> 00:00:02,000\r\nCRLF line   \r\n\r\n2\r\n00:00:03,000 --> "
+           "00:00:04,000\r\nnext\r\n",
            "CRLF line\nnext"},
           // Missing blank lines, trailing spaces, no final newline, dot decimals, X/Y coordinates.
-          {"1\n00:00:01,000 --> 00:00:02,000  \nfirst\n2\n00:00:03.000 --> 00:00:04.000 X1:10 X2:20 Y1:5 Y2:6\nsecond",
+          {"1\n00:00:01,000 --> 00:00:02,000  \nfirst\n2\n00:00:03.000 --> 00:00:04.000 X1:10 X2:20 Y1:5 "
+           "Y2:6\nsecond",
            "first\nsecond"},
           {"1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<b>top</b> & <u>under</u>\n", "top & under"},
           {"1\n00:00:01,000 --> 00:00:02,000\n42\n\n2\n00:00:03,000 --> 00:00:04,000\n- a < b\n- c\n",
@@ -375,7 +386,8 @@ TEST(ExtractSrtTest, CuesInOrder) {
           // Text after a stray blank line inside a cue is still text: some players show it.
           {"1\n00:00:01,000 --> 00:00:02,000\nshown\n\nafter blank\n\n2\n00:00:03,000 --> 00:00:04,000\nnext",
            "shown\nafter blank\nnext"},
-          {"\xEF\xBB\xBF" "1\n00:00:01,000 --> 00:00:02,000\n我们开始上课。\n\n2\n00:00:02,500 --> 00:00:04,000\n"
+          {"\xEF\xBB\xBF"
+           "1\n00:00:01,000 --> 00:00:02,000\n我们开始上课。\n\n2\n00:00:02,500 --> 00:00:04,000\n"
            "Начнём урок.\n\n3\n00:00:04,000 --> 00:00:06,000\nلنبدأ الدرس.\n",
            "我们开始上课。\nНачнём урок.\nلنبدأ الدرس."},
           {"1\n00:00:01,000 --> 00:00:02,000\n\n", ""},
@@ -395,9 +407,11 @@ TEST(ExtractSrtTest, NoCueIsAnError) {
 TEST(ExtractWebVttTest, CuesInOrder) {
   ExpectTable(
       {
-          {"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello <b>world</b>\n\n00:00:05.000 --> 00:00:06.000\nBye",
+          {"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello <b>world</b>\n\n00:00:05.000 --> "
+           "00:00:06.000\nBye",
            "Hello world\nBye"},
-          {"WEBVTT - Course intro\nKind: captions\n\nNOTE this is a comment\nspanning lines\n\nSTYLE\n::cue { color: red }\n\n"
+          {"WEBVTT - Course intro\nKind: captions\n\nNOTE this is a comment\nspanning lines\n\nSTYLE\n::cue "
+           "{ color: red }\n\n"
            "REGION\nid:fred width:40%\n\nintro-1\n00:01.000 --> 00:04.000 align:start position:10% line:0\n"
            "<v Anna>Welcome to the course.</v>\n<v.loud Bob>Thanks!\n",
            "Welcome to the course.\nThanks!"},
@@ -407,10 +421,12 @@ TEST(ExtractWebVttTest, CuesInOrder) {
            "<ruby>漢<rt>kan</rt></ruby> <lang en>text</lang>\n",
            "karaoke timed words\n漢kan text"},
           {"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Лектор>Добрый день.\n\n"
-           "00:00:02.000 --> 00:00:03.000\n<v 老师>大家好。\n\n00:00:03.000 --> 00:00:04.000\n<v المعلم>مرحبا بالجميع.",
+           "00:00:02.000 --> 00:00:03.000\n<v 老师>大家好。\n\n00:00:03.000 --> 00:00:04.000\n<v "
+           "المعلم>مرحبا بالجميع.",
            "Добрый день.\n大家好。\nمرحبا بالجميع."},
           // A cue text line right before the next timing line (missing blank line) is text.
-          {"WEBVTT\n\n00:01.000 --> 00:02.000\nfirst\nsecond\n00:03.000 --> 00:04.000\nthird", "first\nsecond\nthird"},
+          {"WEBVTT\n\n00:01.000 --> 00:02.000\nfirst\nsecond\n00:03.000 --> 00:04.000\nthird",
+           "first\nsecond\nthird"},
           {"WEBVTT\n00:01.000 --> 00:02.000\nno blank after header", "no blank after header"},
       },
       BodyFormat::kWebVtt);
