@@ -5,6 +5,8 @@
 
 #include <lucene++/ASCIIFoldingFilter.h>
 #include <lucene++/KeywordTokenizer.h>
+#include <lucene++/TermAttribute.h>
+#include <lucene++/TokenFilter.h>
 
 #include "index/analysis/field_spec.h"
 #include "index/analysis/icu_tokenizer.h"
@@ -30,12 +32,29 @@ class ChainCache : public Lucene::LuceneObject {
 };
 typedef boost::shared_ptr<ChainCache> ChainCachePtr;
 
+// Lucene's KeywordTokenizer turns an empty value into an empty term; an empty value has no term.
+class NonEmptyFilter : public Lucene::TokenFilter {
+ public:
+  explicit NonEmptyFilter(const Lucene::TokenStreamPtr& input) : Lucene::TokenFilter(input) {
+    term_ = addAttribute<Lucene::TermAttribute>();
+  }
+  bool incrementToken() override {
+    while (input->incrementToken()) {
+      if (term_->termLength() > 0) return true;
+    }
+    return false;
+  }
+
+ private:
+  Lucene::TermAttributePtr term_;
+};
+
 Chain BuildChain(const Lucene::String& field, const Lucene::ReaderPtr& reader, TokenizerMode mode) {
   FieldSpec spec = ParseFieldName(Lucene::StringUtils::toUTF8(field));
   Chain chain;
   if (spec.kind == FieldSpec::Kind::kKeyword) {
     chain.source = Lucene::newLucene<Lucene::KeywordTokenizer>(reader);
-    chain.stream = chain.source;
+    chain.stream = Lucene::newLucene<NonEmptyFilter>(chain.source);
     return chain;
   }
   chain.source = Lucene::newLucene<IcuTokenizer>(reader, mode, /*split_elisions=*/spec.kind != FieldSpec::Kind::kLanguage);

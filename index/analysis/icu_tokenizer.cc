@@ -49,16 +49,22 @@ int ScriptClassOf(UScriptCode script) {
   }
 }
 
+// The class of a segment's scripts; a segment mixing a script without spaces with any other
+// (only odd input does, e.g. stray jamo before Latin) is an ordinary word, class 0.
 int SegmentScriptClass(const icu::UnicodeString& text, int32_t begin, int32_t end, int32_t status) {
   const UChar* buf = text.getBuffer();
+  int script_class = -1;
   for (int32_t i = begin; i < end;) {
     UChar32 c;
     U16_NEXT(buf, i, end, c);
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &err);
     if (U_FAILURE(err) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) continue;
-    return ScriptClassOf(script);
+    int this_class = ScriptClassOf(script);
+    if (script_class >= 0 && this_class != script_class) return 0;
+    script_class = this_class;
   }
+  if (script_class >= 0) return script_class;
   // Only shared characters (e.g. the prolonged sound mark alone): trust the rule status.
   if ((status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT) ||
       (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT)) {

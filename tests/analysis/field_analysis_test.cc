@@ -163,6 +163,7 @@ TEST(FieldAnalysis, KeywordFieldsAreOneUntouchedToken) {
       {"subject", "Mathematics", "Mathematics"},
       {"published_at", "2024-05-01", "2024-05-01"},
       {"provider.kw", "Khan Academy", "Khan Academy"},
+      {"id", "", ""},  // an empty value has no term
   });
 }
 
