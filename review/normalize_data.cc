@@ -140,6 +140,7 @@ Status Build(NormalizeData* d) {
     return Status::Internal(std::string("ICU normalizer data: ") + u_errorName(status));
   }
   BuildAscii(d);
+  for (auto& memo : d->single_memo) memo = std::vector<std::atomic<uint32_t>>(0x10000);
   WENJIN_RETURN_IF_ERROR(BuildConfusables(d));
   return BuildSimplified(d);
 }

@@ -2,6 +2,7 @@
 // all Normalizer objects and threads, built once per process.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -48,6 +49,13 @@ struct NormalizeData {
     char32_t s = simplified[static_cast<size_t>(cp) - kHanFirst];
     return s ? static_cast<UChar32>(s) : cp;
   }
+  // Memo of what a segment made of one BMP code point becomes after NFKC_Casefold and (index
+  // 1) diacritic folding: kUnknown until first seen, kEmpty, kSeveral (ask ICU), or the one
+  // code point it becomes. Filled lazily by any thread; every writer stores the same value
+  // (a pure function of the code point), so relaxed atomics are enough.
+  static constexpr uint32_t kUnknown = 0, kEmpty = 0xFFFFFFFE, kSeveral = 0xFFFFFFFF;
+  mutable std::vector<std::atomic<uint32_t>> single_memo[2];
+
   // Class of a normalised code point (ASCII or not).
   CharClass ClassOf(UChar32 cp) const;
 

@@ -201,23 +201,41 @@ void NormalizeEngine::FlushSegment() {
 }
 
 void NormalizeEngine::NormalizeSegment() {
-  if (segment_code_points_ == 1) {
-    UChar32 cp = segment_text_.char32At(0);
-    // Most ideographs, kana, Hangul jamo-free letters etc.: unchanged by normalisation.
-    if (data_.nfkc_cf->isInert(cp) && (!options_.fold_diacritics || data_.nfd->isInert(cp))) {
-      EmitMapped(cp);
+  UChar32 single = segment_code_points_ == 1 ? segment_text_.char32At(0) : -1;
+  if (single >= 0 && single < 0x10000) {
+    // Most segments are one character: remember what ICU made of it.
+    auto& memo = data_.single_memo[options_.fold_diacritics ? 1 : 0][static_cast<size_t>(single)];
+    uint32_t known = memo.load(std::memory_order_relaxed);
+    bool fresh = known == NormalizeData::kUnknown;  // scratch_ then holds the result already
+    if (fresh) {
+      NormalizeWithIcu();
+      int32_t n = scratch_.countChar32();
+      known = n == 0 ? NormalizeData::kEmpty
+                     : n == 1 ? static_cast<uint32_t>(scratch_.char32At(0)) : NormalizeData::kSeveral;
+      memo.store(known, std::memory_order_relaxed);
+    }
+    if (known == NormalizeData::kEmpty) return;
+    if (known != NormalizeData::kSeveral) {
+      EmitMapped(static_cast<UChar32>(known));
       return;
     }
+    if (!fresh) NormalizeWithIcu();
+  } else {
+    NormalizeWithIcu();
   }
-  UErrorCode status = U_ZERO_ERROR;
-  data_.nfkc_cf->normalize(segment_text_, scratch_, status);
-  if (U_FAILURE(status)) scratch_ = segment_text_;
-  if (options_.fold_diacritics) FoldDiacritics(&scratch_);
   for (int32_t i = 0; i < scratch_.length();) {
     UChar32 cp = scratch_.char32At(i);
     EmitMapped(cp);
     i += U16_LENGTH(cp);
   }
+}
+
+// segment_text_ -> scratch_: NFKC_Casefold, then diacritics folded if asked.
+void NormalizeEngine::NormalizeWithIcu() {
+  UErrorCode status = U_ZERO_ERROR;
+  data_.nfkc_cf->normalize(segment_text_, scratch_, status);
+  if (U_FAILURE(status)) scratch_ = segment_text_;
+  if (options_.fold_diacritics) FoldDiacritics(&scratch_);
 }
 
 void NormalizeEngine::FoldDiacritics(icu::UnicodeString* text) {

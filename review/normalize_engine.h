@@ -54,6 +54,7 @@ class NormalizeEngine {
   void OnCodePoint(UChar32 cp, uint64_t start, uint64_t end);
   void FlushSegment();
   void NormalizeSegment();
+  void NormalizeWithIcu();
   void FoldDiacritics(icu::UnicodeString* text);
   void EmitMapped(UChar32 cp);
   void EmitAscii(unsigned char c, uint32_t start, uint32_t end);

@@ -326,6 +326,41 @@ TEST_F(NormalizerTest, StreamReleasesFinishedWordsEarly) {
   EXPECT_EQ(stream->Finish().text, "x");
 }
 
+TEST_F(NormalizerTest, StreamHoldsBackAtMostOneCappedRun) {
+  auto n = Make();
+  auto stream = n->NewStream();
+  // A run with no separator (a base64 blob, say) is resolved in pieces of kMaxRunBytes, so a
+  // stream does not hold the whole of it back.
+  NormalizedText first = stream->Feed(std::string(5000, 'a'));
+  EXPECT_GE(first.text.size(), 5000u - 1024u - 1u);
+  EXPECT_LT(first.text.size(), 5000u);
+  NormalizedText rest = stream->Finish();
+  EXPECT_EQ(first.text.size() + rest.text.size(), 5000u);
+  EXPECT_EQ(rest.origin_end.back(), 5000u);
+}
+
+TEST_F(NormalizerTest, ToOriginalEdgeCases) {
+  auto n = Make();
+  NormalizedText out = n->Normalize("ab\u200B");  // "ab", b -> "b\u200B" (bytes 1..5)
+  ASSERT_EQ(out.text, "ab");
+  using Range = std::pair<uint32_t, uint32_t>;
+  EXPECT_EQ(out.ToOriginal(0, 1), (Range{0, 1}));
+  EXPECT_EQ(out.ToOriginal(1, 2), (Range{1, 5}));
+  EXPECT_EQ(out.ToOriginal(0, 99), (Range{0, 5}));  // end clamped
+  EXPECT_EQ(out.ToOriginal(1, 1), (Range{1, 1}));   // empty range at its position
+  EXPECT_EQ(out.ToOriginal(2, 2), (Range{5, 5}));   // empty range at the end
+  EXPECT_EQ(NormalizedText{}.ToOriginal(0, 0), (Range{0, 0}));
+}
+
+TEST_F(NormalizerTest, AllOptionsOffStillFoldsCaseAndIgnorables) {
+  NormalizerOptions off;
+  off.fold_diacritics = off.map_confusables = off.traditional_to_simplified = off.map_substitutions = false;
+  ExpectTable({
+      {"ÉCOLE b\u200Bаd 漢語 sh1t", "école b\u0430d 漢語 sh1t"},
+      {"ＡＢＣ", "abc"},
+  }, off);
+}
+
 TEST_F(NormalizerTest, NormalizeIsThreadSafe) {
   auto n = Make();
   std::vector<std::string> inputs = StreamInputs();
