@@ -25,6 +25,7 @@
 
 #include <unicode/utf16.h>
 
+#include "index/analysis/hindi_filter.h"
 #include "index/analysis/normalized_text.h"
 #include "index/analysis/stop_words.h"
 #include "index/analysis/token_filters.h"
@@ -32,7 +33,7 @@
 namespace wenjin::analysis {
 namespace {
 
-enum class Special { kNone, kArabic, kPersian, kGreek, kChinese };
+enum class Special { kNone, kArabic, kPersian, kGreek, kChinese, kHindi };
 
 struct LanguageSpec {
   const char* stemmer = nullptr;             // libstemmer algorithm, or nullptr
@@ -76,6 +77,7 @@ const std::map<std::string, LanguageSpec, std::less<>>& Specs() {
     m["ar"] = {nullptr, ArabicStops, false, false, Special::kArabic};
     m["fa"] = {nullptr, PersianStops, false, false, Special::kPersian};
     m["zh"] = {nullptr, nullptr, false, false, Special::kChinese};
+    m["hi"] = {nullptr, nullptr, true, false, Special::kHindi};
     return m;
   }();
   return specs;
@@ -158,6 +160,7 @@ Lucene::TokenStreamPtr WrapLanguageChain(std::string_view lang, const Lucene::To
     stream = Lucene::newLucene<Lucene::ArabicNormalizationFilter>(stream);
     stream = Lucene::newLucene<Lucene::ArabicStemFilter>(stream);
   }
+  if (spec.special == Special::kHindi) stream = Lucene::newLucene<HindiFilter>(stream);
   if (spec.stemmer) stream = Lucene::newLucene<StemFilter>(stream, spec.stemmer);
   return stream;
 }

@@ -15,6 +15,7 @@ namespace wenjin::analysis {
 //   ar: stop words + ArabicNormalizationFilter + ArabicStemFilter;
 //   fa: ArabicNormalizationFilter + PersianNormalizationFilter + stop words;
 //   el: GreekLowerCaseFilter (accents, final sigma) + stop words;  cs: stop words;
+//   hi: stop words + HindiFilter (nukta, candrabindu, light suffix stripping);
 //   zh: Traditional -> Simplified.
 // Stop words are normalised like the text (NFKC_Casefold) and leave position gaps, so phrase
 // queries keep their shape. Returns `source` unchanged for any other language.

@@ -1,4 +1,4 @@
-// Short stop-word lists for es, it, sv, no, da, fi, hu, ro, tr, and additions to Lucene++'s German list.
+// Short stop-word lists for es, it, sv, no, da, fi, hu, ro, tr, hi, and additions to Lucene++'s German list.
 #include "index/analysis/stop_words.h"
 
 namespace wenjin::analysis {
@@ -39,7 +39,11 @@ const std::vector<std::string_view>* OwnStopWords(std::string_view lang) {
   static const std::vector<std::string_view> kGermanAdditions{
       "auch", "bei", "dem", "den", "des", "ein", "nach", "nicht", "noch", "sich", "so", "über", "um",
       "vom", "zu", "zum", "zur"};
+  static const std::vector<std::string_view> kHindi{
+      "का", "की", "के", "है", "हैं", "और", "में", "को", "से", "पर", "यह", "वह", "एक", "था", "थी", "थे",
+      "भी", "तो", "ही", "ने", "लिए", "कि", "या", "इस", "उस", "जो", "हो", "गया", "गई", "किया"};
   if (lang == "de") return &kGermanAdditions;
+  if (lang == "hi") return &kHindi;
   if (lang == "es") return &kSpanish;
   if (lang == "it") return &kItalian;
   if (lang == "sv") return &kSwedish;

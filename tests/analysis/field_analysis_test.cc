@@ -61,11 +61,20 @@ TEST(FieldAnalysis, LanguagesWithSpaces) {
 // Devanagari vowel signs and viramas are combining marks: a naive tokenizer splits words there.
 TEST(FieldAnalysis, HindiKeepsCombiningMarksInsideWords) {
   ExpectAll({
-      {"text.hi", "सभी मनुष्यों को गौरव और अधिकारों के मामले में जन्मजात स्वतन्त्रता और समानता प्राप्त है।",
+      {"all", "सभी मनुष्यों को गौरव और अधिकारों के मामले में जन्मजात स्वतन्त्रता और समानता प्राप्त है।",
        "सभी मनुष्यों को गौरव और अधिकारों के मामले में जन्मजात स्वतन्त्रता और समानता प्राप्त है"},
-      {"text.hi", "हिन्दी भारत की राजभाषा है", "हिन्दी भारत की राजभाषा है"},
+      {"all", "हिन्दी भारत की राजभाषा है", "हिन्दी भारत की राजभाषा है"},
   });
   EXPECT_EQ(Originals("all", "हिन्दी भारत"), "हिन्दी=हिन्दी भारत=भारत");
+}
+
+// The hi field: stop words, nukta and candrabindu normalised, inflectional suffixes stripped.
+TEST(FieldAnalysis, HindiLanguageField) {
+  ExpectAll({
+      {"text.hi", "सभी मनुष्यों को गौरव और अधिकारों के मामले में जन्मजात स्वतन्त्रता और समानता प्राप्त है।",
+       "सभ मनुष्य _ गौरव _ अधिकार _ मामल _ जन्मजात स्वतन्त्र _ समान प्राप्त"},
+      {"text.hi", "लड़कियाँ स्कूल जाती हैं और किताबें पढ़ती हैं", "लडक स्कूल जा _ _ किताब पढ"},
+  });
 }
 
 // Runs without spaces: bigrams at consecutive positions, dictionary words of 3+ characters and
@@ -169,7 +178,7 @@ TEST(FieldAnalysis, KeywordFieldsAreOneUntouchedToken) {
 
 TEST(FieldAnalysis, UnknownLanguageSuffixIsNeutral) {
   EXPECT_EQ(Describe("text.sw", "Watoto wanasoma shuleni"), "watoto wanasoma shuleni");
-  EXPECT_EQ(Describe("text.hi", "हिन्दी"), Describe("text", "हिन्दी"));
+  EXPECT_EQ(Describe("text.bn", "মানবাধিকারের ঘোষণাপত্র"), Describe("text", "মানবাধিকারের ঘোষণাপত্র"));
   // A BCP-47 tag as suffix is read by its primary subtag.
   EXPECT_EQ(Describe("title.zh-Hant", "漢語"), "汉语 +汉 +语");
 }
@@ -249,7 +258,7 @@ TEST(FieldAnalysis, InflectedFormsMeet) {
       {"ru", "школы", "школа"},       {"nl", "boeken", "boek"},      {"sv", "skolorna", "skola"},
       {"no", "skolene", "skole"},     {"da", "skolerne", "skole"},   {"fi", "kouluissa", "koulu"},
       {"hu", "iskolában", "iskola"},  {"tr", "okullarda", "okul"},   {"ar", "الكتاب", "كتاب"},
-      {"el", "ΣΧΟΛΕΊΟ", "σχολειο"},   {"zh", "漢語", "汉语"},     {"fa", "كتاب", "کتاب"},
+      {"el", "ΣΧΟΛΕΊΟ", "σχολειο"},   {"hi", "मनुष्यों", "मनुष्य"},  {"hi", "किताबें", "किताब"},   {"zh", "漢語", "汉语"},     {"fa", "كتاب", "کتاب"},
   };
   for (const Pair& p : pairs) {
     std::string field = std::string("text.") + p.lang;
