@@ -4,6 +4,7 @@
 #include "review/extract_markdown_inline.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 #include <vector>
 
@@ -35,12 +36,12 @@ bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 // A piece of output: a slice of the input, or (owned) a slice of the renderer's buffer of
 // produced text (decoded entities, code spans). Kept small: a hostile input has one per byte.
 struct Piece {
-  size_t begin = 0;
-  size_t length = 0;
+  uint32_t begin = 0;
+  uint32_t length = 0;
+  uint32_t bracket_event = 0;  // for '[': the count of brackets met when it was met
+  char delim = 0;              // '*', '_' or '~' for a delimiter run, '[' for a link or image opener
   bool owned = false;
-  char delim = 0;  // '*', '_' or '~' for a delimiter run, '[' for a link or image opener
   bool removed = false;
-  size_t bracket_event = 0;  // for '[': the count of brackets met when it was met
 };
 
 class InlineRenderer {
@@ -49,6 +50,7 @@ class InlineRenderer {
       : s_(s),
         labels_(labels),
         look_ahead_budget_(kLookAheadBudgetBase + kLookAheadBudgetPerByte * s.size()) {
+    pieces_.reserve(s_.size() / 8 + 4);
     // For code spans: where the last backtick run of each length starts, so an opener with no
     // closer is known at once instead of by scanning to the end.
     for (size_t i = 0; i < s_.size();) {
@@ -119,13 +121,13 @@ class InlineRenderer {
     if (delim == 0 && !pieces_.empty()) {
       Piece& last = pieces_.back();
       if (!last.owned && last.delim == 0 && !last.removed && last.begin + last.length == i) {
-        last.length += len;
+        last.length += static_cast<uint32_t>(len);
         return;
       }
     }
     Piece p;
-    p.begin = i;
-    p.length = len;
+    p.begin = static_cast<uint32_t>(i);
+    p.length = static_cast<uint32_t>(len);
     p.delim = delim;
     pieces_.push_back(p);
   }
@@ -135,14 +137,14 @@ class InlineRenderer {
     if (!pieces_.empty()) {
       Piece& last = pieces_.back();
       if (last.owned && last.begin + last.length == owned_.size()) {
-        last.length += text.size();
+        last.length += static_cast<uint32_t>(text.size());
         owned_.append(text);
         return;
       }
     }
     Piece p;
-    p.begin = owned_.size();
-    p.length = text.size();
+    p.begin = static_cast<uint32_t>(owned_.size());
+    p.length = static_cast<uint32_t>(text.size());
     p.owned = true;
     owned_.append(text);
     pieces_.push_back(p);
@@ -261,7 +263,7 @@ class InlineRenderer {
     ++bracket_events_;
     if (brackets_.size() >= kMaxOpenOpeners) return Literal(i, len);
     AddSource(i, len, '[');
-    pieces_.back().bracket_event = bracket_events_;
+    pieces_.back().bracket_event = static_cast<uint32_t>(bracket_events_);
     brackets_.push_back(pieces_.size() - 1);
     return i + len;
   }
@@ -306,8 +308,8 @@ class InlineRenderer {
     const size_t label_start = open.begin + open.length;
     // Shortcut reference "[label]": a link only if the label is defined. A label holds no
     // brackets, so only an opener with no bracket met since can start one.
-    if (next == npos && open.bracket_event == events_before && i - label_start <= kMaxLinkLabel &&
-        i - label_start <= look_ahead_budget_) {
+    if (next == npos && open.bracket_event == static_cast<uint32_t>(events_before) &&
+        i - label_start <= kMaxLinkLabel && i - label_start <= look_ahead_budget_) {
       Spend(i - label_start);
       if (labels_.count(NormalizeLinkLabel(s_.substr(label_start, i - label_start))) > 0) next = i + 1;
     }
@@ -381,6 +383,8 @@ std::string NormalizeLinkLabel(std::string_view label) {
 }
 
 std::string RenderMarkdownInline(std::string_view text, const LinkLabels& labels) {
+  // Pieces hold 32-bit offsets; a paragraph of 1 GB or more is returned as written.
+  if (text.size() >= (uint32_t{1} << 30)) return std::string(text);
   return InlineRenderer(text, labels).Run();
 }
 
