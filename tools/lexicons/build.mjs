@@ -94,9 +94,13 @@ if (fs.existsSync(lexiconDir)) {
 }
 
 const byLang = new Map();  // lang -> Map(key -> row)
-const stats = { dropped_by_cuss_rating_0: 0, excluded: 0, hand_written: 0 };
+const stats = { dropped_by_cuss_rating_0: 0, excluded: 0, hand_written: 0, too_long: 0 };
+const MAX_WORDS = 4, MAX_BYTES = 40;
 for (const c of candidates) {
   if (handKeys.has(c.key)) { stats.hand_written++; continue; }
+  // Long idioms ("s’en badigeonner les testicules avec le pinceau de l’indifférence") are almost
+  // never written verbatim, and their evasion-tolerant Hyperscan forms exceed its pattern size.
+  if (c.pattern.split(' ').length > MAX_WORDS || Buffer.byteLength(c.pattern) > MAX_BYTES) { stats.too_long++; continue; }
   const cls = classify(c);
   if (!cls) { stats.dropped_by_cuss_rating_0++; continue; }
   // English profanity turns up in texts of every language; low (ambiguous) words stay English-only.
