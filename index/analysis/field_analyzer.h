@@ -39,7 +39,8 @@ Lucene::AnalyzerPtr NewQueryAnalyzer();
 bool HasLanguageAnalysis(std::string_view primary_lang);
 
 // The primary subtags that get their own per-language fields: every language for which
-// HasLanguageAnalysis is true, sorted.
+// HasLanguageAnalysis is true, sorted. "no", "nb" and "nn" share the Norwegian analysis but are
+// distinct suffixes: callers wanting one Norwegian field map nb/nn to "no" themselves.
 std::vector<std::string> AnalyzedLanguages();
 
 }  // namespace wenjin::analysis
