@@ -37,7 +37,9 @@ struct NormalizerOptions {
   // still match Russian text because both sides are mapped, and rules carry `langs`.
   // Default: true
   bool map_confusables = true;
-  // Traditional -> Simplified Chinese, one character for one (U+3400..U+9FFF), so 漢語 -> 汉语.
+  // Traditional -> Simplified Chinese, one character for one (U+3400..U+9FFF; the rare
+  // traditional forms in the supplementary planes are left alone), so 漢語 -> 汉语. Japanese
+  // kanji are mapped too (日本語 -> 日本语): harmless, terms and text are mapped alike.
   // Default: true
   bool traditional_to_simplified = true;
   // Leetspeak inside words: 0->o 1->i 3->e 4->a 5->s 6->g 7->t 8->b 9->g $->s @->a !->i |->i.
