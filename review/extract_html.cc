@@ -276,7 +276,7 @@ class HtmlExtractor {
     }
     if (name == "pre" || name == "listing") ++pre_depth_;
     Break(name);
-    if ((name == "img" || name == "area") && tag.has_alt) {
+    if ((name == "img" || name == "area" || name == "input") && tag.has_alt) {
       std::string alt;
       AppendDecoded(tag.alt, EntityMode::kStrict, &alt);
       text_.AddCollapsed(alt);
@@ -298,7 +298,9 @@ class HtmlExtractor {
 
   // The break an element's start or end tag puts between words.
   void Break(std::string_view name) {
-    if (IsParagraphElement(name)) {
+    if (name == "br") {
+      text_.RequestHardBreak();
+    } else if (IsParagraphElement(name)) {
       text_.RequestParagraphBreak();
     } else if (IsLineElement(name)) {
       text_.RequestLineBreak();

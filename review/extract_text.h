@@ -43,6 +43,9 @@ class TextBuilder {
     if (pending_ < kLine) pending_ = kLine;
   }
   void RequestParagraphBreak() { pending_ = kParagraph; }
+  // A forced line break (<br>): a second one before any text leaves an empty line, so it
+  // becomes a paragraph break.
+  void RequestHardBreak() { pending_ = pending_ >= kLine ? kParagraph : kLine; }
   bool empty() const { return out_.empty(); }
   // The text so far; the builder is left empty.
   std::string Finish();

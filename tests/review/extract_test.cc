@@ -125,6 +125,8 @@ TEST(ExtractHtmlTest, BlocksInlineAndWhitespace) {
            "Name Age\nAnn 30"},
           {"<h1>Title</h1>text<h2>Part</h2>more", "Title\n\ntext\n\nPart\n\nmore"},
           {"line1<br>line2<br/>line3<BR >line4", "line1\nline2\nline3\nline4"},
+          {"Hello<br><br><br>World<br></p>", "Hello\n\nWorld"},
+          {"<input type=image alt=\"Send &amp; go\"><img src=x alt>z", "Send & go z"},
           {"<div>a</div><div>b</div>", "a\nb"},
           {"<a href='/x'>link</a>text <em>in</em>word", "linktext inword"},
           {"<p>See<img src=cat.png alt=\"a cat\">here</p>", "See a cat here"},
