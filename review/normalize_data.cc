@@ -2,15 +2,15 @@
 // skeletons) and Traditional -> Simplified Chinese, each precomputed once from ICU.
 #include "review/normalize_data.h"
 
-#include <cctype>
-#include <memory>
-#include <mutex>
-
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 #include <unicode/utf16.h>
+
+#include <cctype>
+#include <memory>
+#include <mutex>
 
 namespace wenjin::review {
 namespace {
@@ -70,8 +70,7 @@ void BuildAscii(NormalizeData* d) {
   }
   // The leetspeak readings undone. '2' has no common letter reading; '+' (t) is left out
   // because "C++" and arithmetic are far more common than "+his".
-  const char* pairs[] = {"0o", "1i", "3e", "4a", "5s", "6g", "7t", "8b", "9g",
-                         "@a", "$s", "!i", "|i"};
+  const char* pairs[] = {"0o", "1i", "3e", "4a", "5s", "6g", "7t", "8b", "9g", "@a", "$s", "!i", "|i"};
   for (const char* p : pairs) {
     d->ascii_substitute[static_cast<int>(p[0])] = p[1];
     d->ascii_class[static_cast<int>(p[0])] = CharClass::kSubstitute;
@@ -103,11 +102,10 @@ Status BuildConfusables(NormalizeData* d) {
 
 Status BuildSimplified(NormalizeData* d) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      "Traditional-Simplified", UTRANS_FORWARD, status));
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
   if (U_FAILURE(status) || !t) {
-    return Status::Internal(std::string("Traditional-Simplified transliterator: ") +
-                            u_errorName(status));
+    return Status::Internal(std::string("Traditional-Simplified transliterator: ") + u_errorName(status));
   }
   // One call over every ideograph, each on its own line, so the result is per character
   // (offsets stay exact) and the build takes milliseconds instead of one call per character.

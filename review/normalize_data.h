@@ -2,11 +2,11 @@
 // all Normalizer objects and threads, built once per process.
 #pragma once
 
+#include <unicode/normalizer2.h>
+
 #include <atomic>
 #include <cstdint>
 #include <vector>
-
-#include <unicode/normalizer2.h>
 
 #include "store/status.h"
 
@@ -14,10 +14,10 @@ namespace wenjin::review {
 
 // Character classes of normalised output, as the substitution pass sees them.
 enum class CharClass : uint8_t {
-  kSeparator,  // ends a run: space, punctuation, emoji, ideographs and other unspaced scripts
-  kLetter,     // a letter of a space-delimited script
-  kOther,      // part of a run but not a letter: combining marks, digits without substitution
-  kSubstitute, // a digit or symbol with a leetspeak reading (see SubstituteOf)
+  kSeparator,   // ends a run: space, punctuation, emoji, ideographs and other unspaced scripts
+  kLetter,      // a letter of a space-delimited script
+  kOther,       // part of a run but not a letter: combining marks, digits without substitution
+  kSubstitute,  // a digit or symbol with a leetspeak reading (see SubstituteOf)
 };
 
 struct NormalizeData {

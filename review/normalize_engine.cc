@@ -2,13 +2,13 @@
 // leetspeak substitution pass, with an origin range for every output byte.
 #include "review/normalize_engine.h"
 
-#include <algorithm>
-#include <array>
-#include <string_view>
-
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
 
 namespace wenjin::review {
 namespace {
@@ -17,25 +17,24 @@ namespace {
 // are folded like diacritics.
 bool IsArabicMark(UChar32 cp) {
   return (cp >= 0x0610 && cp <= 0x061A) || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
-         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E4) ||
-         (cp >= 0x06E7 && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED) ||
-         (cp >= 0x08D3 && cp <= 0x08FF && cp != 0x08E2);
+         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E4) || (cp >= 0x06E7 && cp <= 0x06E8) ||
+         (cp >= 0x06EA && cp <= 0x06ED) || (cp >= 0x08D3 && cp <= 0x08FF && cp != 0x08E2);
 }
 
 // Bases whose accents are folded. Marks on Indic, Thai, Hebrew ... letters are vowels or
 // parts of the letter and are kept.
 bool FoldsAccents(UScriptCode s) {
-  return s == USCRIPT_LATIN || s == USCRIPT_GREEK || s == USCRIPT_CYRILLIC ||
-         s == USCRIPT_COMMON || s == USCRIPT_INHERITED;
+  return s == USCRIPT_LATIN || s == USCRIPT_GREEK || s == USCRIPT_CYRILLIC || s == USCRIPT_COMMON ||
+         s == USCRIPT_INHERITED;
 }
 
 // Units that follow a number and stay a number: "1st", "4th", "5g", "3kg". After them the
 // leading digits are not read as letters.
 bool IsNumberSuffix(std::string_view s) {
   static constexpr std::array<std::string_view, 40> kSuffixes = {
-      "st", "nd", "rd", "th", "s", "k", "m", "g", "h", "d", "x", "p", "v", "am", "pm", "km",
-      "kg", "cm", "mm", "ml", "mg", "gb", "mb", "kb", "tb", "hz", "khz", "mhz", "ghz", "px",
-      "min", "yr", "yrs", "bc", "ad", "fps", "mp", "ms", "kw", "mph"};
+      "st",  "nd", "rd",  "th", "s",   "k",  "m",  "g",   "h",  "d",  "x",  "p",  "v",   "am",
+      "pm",  "km", "kg",  "cm", "mm",  "ml", "mg", "gb",  "mb", "kb", "tb", "hz", "khz", "mhz",
+      "ghz", "px", "min", "yr", "yrs", "bc", "ad", "fps", "mp", "ms", "kw", "mph"};
   return std::find(kSuffixes.begin(), kSuffixes.end(), s) != kSuffixes.end();
 }
 
@@ -210,8 +209,9 @@ void NormalizeEngine::NormalizeSegment() {
     if (fresh) {
       NormalizeWithIcu();
       int32_t n = scratch_.countChar32();
-      known = n == 0 ? NormalizeData::kEmpty
-                     : n == 1 ? static_cast<uint32_t>(scratch_.char32At(0)) : NormalizeData::kSeveral;
+      known = n == 0   ? NormalizeData::kEmpty
+              : n == 1 ? static_cast<uint32_t>(scratch_.char32At(0))
+                       : NormalizeData::kSeveral;
       memo.store(known, std::memory_order_relaxed);
     }
     if (known == NormalizeData::kEmpty) return;
@@ -251,8 +251,8 @@ void NormalizeEngine::FoldDiacritics(icu::UnicodeString* text) {
     if (u_charType(cp) == U_NON_SPACING_MARK) {
       UErrorCode e = U_ZERO_ERROR;
       UScriptCode own = uscript_getScript(cp, &e);
-      bool generic = own == USCRIPT_INHERITED || own == USCRIPT_LATIN ||
-                     own == USCRIPT_GREEK || own == USCRIPT_CYRILLIC;
+      bool generic =
+          own == USCRIPT_INHERITED || own == USCRIPT_LATIN || own == USCRIPT_GREEK || own == USCRIPT_CYRILLIC;
       if (IsArabicMark(cp) || (generic && FoldsAccents(base))) {
         dropped = true;
         continue;
@@ -316,8 +316,7 @@ void NormalizeEngine::EmitAsciiRun(const unsigned char* p, size_t n, uint32_t st
   }
 }
 
-void NormalizeEngine::EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start,
-                                uint32_t end) {
+void NormalizeEngine::EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start, uint32_t end) {
   RunStep(cls, out_.text.size());
   out_.text.append(bytes, n);
   out_.origin_start.insert(out_.origin_start.end(), n, start);
@@ -368,8 +367,10 @@ void NormalizeEngine::ResolveRun(size_t begin, size_t end) {
     bool ascii_letters = std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (ascii_letters) {
       keep_lead = IsNumberSuffix(rest);
-    } else if (std::any_of(rest.begin(), rest.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-      size_t code_points = std::count_if(rest.begin(), rest.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    } else if (std::any_of(rest.begin(), rest.end(),
+                           [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      size_t code_points = std::count_if(
+          rest.begin(), rest.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
       keep_lead = code_points <= 3;
     }
   }

@@ -2,11 +2,11 @@
 // Normalizer::Stream. Both run the same code, so streamed and whole-text results are identical.
 #pragma once
 
+#include <unicode/unistr.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include <unicode/unistr.h>
 
 #include "review/normalize_data.h"
 #include "review/normalizer.h"
@@ -67,8 +67,8 @@ class NormalizeEngine {
   const NormalizeData& data_;
 
   // Input side.
-  std::string carry_;     // start of a UTF-8 sequence cut by the chunk end
-  uint64_t position_ = 0; // absolute offset of the first byte not yet decoded (carry_[0])
+  std::string carry_;      // start of a UTF-8 sequence cut by the chunk end
+  uint64_t position_ = 0;  // absolute offset of the first byte not yet decoded (carry_[0])
 
   // The segment being collected.
   Segment segment_ = Segment::kNone;

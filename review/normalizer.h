@@ -104,6 +104,7 @@ class Normalizer {
     ~Stream();
     class Impl;
     explicit Stream(std::unique_ptr<Impl> impl);
+
    private:
     std::unique_ptr<Impl> impl_;
   };

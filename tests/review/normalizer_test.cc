@@ -2,12 +2,12 @@
 // map, streaming equivalence and thread safety.
 #include "review/normalizer.h"
 
+#include <gtest/gtest.h>
+
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "tests/util/testutil.h"
 
@@ -49,45 +49,45 @@ class NormalizerTest : public ::testing::Test {
 TEST_F(NormalizerTest, CaseFoldingAndNfkc) {
   ExpectTable({
       {"Hello WORLD", "hello world"},
-      {"ＡＢＣ ｂａｄ", "abc bad"},                // fullwidth
-      {"Straße", "strasse"},                      // de: sharp s folds to ss
-      {"ﬁne ﬂower", "fine flower"},               // ligatures
-      {"Ⅻ", "xii"},                               // Roman numeral
-      {"𝐛𝐚𝐝 𝔟𝔞𝔡", "bad bad"},                    // mathematical bold and fraktur
-      {"ÉCOLE", "ecole"},                         // fr: case + accent
+      {"ＡＢＣ ｂａｄ", "abc bad"},  // fullwidth
+      {"Straße", "strasse"},         // de: sharp s folds to ss
+      {"ﬁne ﬂower", "fine flower"},  // ligatures
+      {"Ⅻ", "xii"},                  // Roman numeral
+      {"𝐛𝐚𝐝 𝔟𝔞𝔡", "bad bad"},        // mathematical bold and fraktur
+      {"ÉCOLE", "ecole"},            // fr: case + accent
   });
 }
 
 TEST_F(NormalizerTest, IgnorablesAndFormatCharactersRemoved) {
   ExpectTable({
-      {"b\u200Ba\u200Bd", "bad"},          // zero-width space
-      {"b\u200Ca\u200Dd", "bad"},          // ZWNJ, ZWJ
-      {"ba\u00ADd", "bad"},                // soft hyphen
-      {"\u202Ebad\u202C", "bad"},          // bidi override
-      {"\u2066b\u2069ad", "bad"},          // bidi isolates
-      {"\uFEFFbad", "bad"},                // BOM
-      {"ba\uFE0Fd", "bad"},                // variation selector
+      {"b\u200Ba\u200Bd", "bad"},  // zero-width space
+      {"b\u200Ca\u200Dd", "bad"},  // ZWNJ, ZWJ
+      {"ba\u00ADd", "bad"},        // soft hyphen
+      {"\u202Ebad\u202C", "bad"},  // bidi override
+      {"\u2066b\u2069ad", "bad"},  // bidi isolates
+      {"\uFEFFbad", "bad"},        // BOM
+      {"ba\uFE0Fd", "bad"},        // variation selector
       {"\u200B", ""},
   });
 }
 
 TEST_F(NormalizerTest, DiacriticsFolded) {
   ExpectTable({
-      {"niño mañana", "nino manana"},                // es
-      {"élève à côté", "eleve a cote"},              // fr
-      {"Über schön", "uber schon"},                  // de
-      {"ação não", "acao nao"},                      // pt
-      {"e\u0301cole", "ecole"},                      // decomposed input
-      {"Tiếng Việt", "tieng viet"},                  // stacked marks
-      {"ёлка йод", "eлкa иoд"},                      // ru: ё/й lose their marks; е/а/о become Latin
+      {"niño mañana", "nino manana"},    // es
+      {"élève à côté", "eleve a cote"},  // fr
+      {"Über schön", "uber schon"},      // de
+      {"ação não", "acao nao"},          // pt
+      {"e\u0301cole", "ecole"},          // decomposed input
+      {"Tiếng Việt", "tieng viet"},      // stacked marks
+      {"ёлка йод", "eлкa иoд"},          // ru: ё/й lose their marks; е/а/о become Latin
   });
 }
 
 TEST_F(NormalizerTest, DiacriticsKeptWhereTheyAreLetters) {
   ExpectTable({
       {"हिन्दी", "हिन्दी"},      // Devanagari vowel signs and virama stay
-      {"ภาษาไทย", "ภาษาไทย"},   // Thai
-      {"ที่นี่", "ที่นี่"},        // Thai tone marks stay
+      {"ภาษาไทย", "ภาษาไทย"},  // Thai
+      {"ที่นี่", "ที่นี่"},            // Thai tone marks stay
   });
   // With folding off, Latin accents stay too.
   NormalizerOptions keep;
@@ -97,21 +97,21 @@ TEST_F(NormalizerTest, DiacriticsKeptWhereTheyAreLetters) {
 
 TEST_F(NormalizerTest, ArabicTatweelAndHarakatRemoved) {
   ExpectTable({
-      {"كـــلب", "كلب"},                 // tatweel stretches the word
-      {"كَلْب", "كلب"},                   // fatha, sukun
-      {"مُحَمَّد", "محمد"},               // damma, fatha, shadda
-      {"الرَّحْمَٰن", "الرحمن"},           // superscript alef U+0670
-      {"سلام", "سلام"},                   // plain text unchanged
+      {"كـــلب", "كلب"},     // tatweel stretches the word
+      {"كَلْب", "كلب"},        // fatha, sukun
+      {"مُحَمَّد", "محمد"},      // damma, fatha, shadda
+      {"الرَّحْمَٰن", "الرحمن"},  // superscript alef U+0670
+      {"سلام", "سلام"},      // plain text unchanged
   });
 }
 
 TEST_F(NormalizerTest, ConfusablesMapToLatin) {
   ExpectTable({
-      {"раураl", "paypal"},        // Cyrillic р а у а
-      {"bаd", "bad"},              // Cyrillic а
-      {"gοοd", "good"},            // Greek omicron
-      {"ѕhіt", "shit"},            // Cyrillic dze, byelorussian i
-      {"ɑss", "ass"},              // Latin alpha
+      {"раураl", "paypal"},  // Cyrillic р а у а
+      {"bаd", "bad"},        // Cyrillic а
+      {"gοοd", "good"},      // Greek omicron
+      {"ѕhіt", "shit"},      // Cyrillic dze, byelorussian i
+      {"ɑss", "ass"},        // Latin alpha
   });
   NormalizerOptions off;
   off.map_confusables = false;
@@ -139,7 +139,7 @@ TEST_F(NormalizerTest, SubstitutionsInsideWords) {
       {"$h!t", "shit"},
       {"a$$", "ass"},
       {"5hit", "shit"},
-      {"ｂ４ｄ", "bad"},           // fullwidth digit inside a word
+      {"ｂ４ｄ", "bad"},  // fullwidth digit inside a word
       {"sh|t", "shit"},
   });
 }
@@ -154,7 +154,7 @@ TEST_F(NormalizerTest, SubstitutionsLeaveNumbersAndPunctuation) {
       {"|bad|", "|bad|"},
       {"1st 2nd 3rd 4th", "1st 2nd 3rd 4th"},
       {"5g 4k 3kg 60fps", "5g 4k 3kg 60fps"},
-      {"10см", "10cм"},              // ru unit: the digits stay
+      {"10см", "10cм"},                      // ru unit: the digits stay
       {"我在2024年学习", "我在2024年学习"},  // digits in Chinese stay
       {"Hi @ everyone", "hi @ everyone"},
   });
@@ -165,11 +165,14 @@ TEST_F(NormalizerTest, SubstitutionsLeaveNumbersAndPunctuation) {
 
 TEST_F(NormalizerTest, InvalidUtf8BecomesReplacementCharacter) {
   ExpectTable({
-      {"a\xFF" "b", "a\uFFFD" "b"},
-      {"a\xC3", "a\uFFFD"},                 // truncated at the end
+      {"a\xFF"
+       "b",
+       "a\uFFFD"
+       "b"},
+      {"a\xC3", "a\uFFFD"},                    // truncated at the end
       {"\xED\xA0\x80", "\uFFFD\uFFFD\uFFFD"},  // surrogate U+D800 encoded: invalid
-      {"\xC0\xAF", "\uFFFD\uFFFD"},          // overlong '/'
-      {"\xE4\xB8x", "\uFFFDx"},              // cut sequence then ASCII
+      {"\xC0\xAF", "\uFFFD\uFFFD"},            // overlong '/'
+      {"\xE4\xB8x", "\uFFFDx"},                // cut sequence then ASCII
   });
   auto n = Make();
   NormalizedText out = n->Normalize("a\xE4\xB8x");
@@ -193,16 +196,21 @@ TEST_F(NormalizerTest, OffsetsPointAtTheDisguisedWord) {
     std::string input, term, original;
   };
   std::vector<Span> spans = {
-      {"You are a ｂ\u200Bａｄ student", "bad", "ｂ\u200Bａｄ"},                 // en
+      {"You are a ｂ\u200Bａｄ student", "bad", "ｂ\u200Bａｄ"},                     // en
       {"Tu es vraiment b\u00ADê\u00ADt\u00ADe.", "bête", "b\u00ADê\u00ADt\u00ADe"},  // fr
-      {"eres un idi0ta", "idiota", "idi0ta"},                              // es
-      {"Du bist ein Ar$ch", "Arsch", "Ar$ch"},                             // de
-      {"você é um idio\u0301ta", "idiota", "idio\u0301ta"},                // pt
-      {"ты дура́к", "дурак", "дура́к"},                                     // ru
-      {"يا كـــلب", "كلب", "كـــلب"},                                      // ar
-      {"這是漢語", "汉语", "漢語"},                                          // zh
+      {"eres un idi0ta", "idiota", "idi0ta"},                                        // es
+      {"Du bist ein Ar$ch", "Arsch", "Ar$ch"},                                       // de
+      {"você é um idio\u0301ta", "idiota", "idio\u0301ta"},                          // pt
+      {"ты дура́к", "дурак", "дура́к"},                                                // ru
+      {"يا كـــلب", "كلب", "كـــلب"},                                                // ar
+      {"這是漢語", "汉语", "漢語"},                                                  // zh
       {"Straße", "ss", "ß"},
-      {"x a\xFF" "b y", "a\uFFFD" "b", "a\xFF" "b"},
+      {"x a\xFF"
+       "b y",
+       "a\uFFFD"
+       "b",
+       "a\xFF"
+       "b"},
   };
   for (const auto& s : spans) {
     std::string needle = n->Normalize(s.term).text;
@@ -229,8 +237,8 @@ TEST_F(NormalizerTest, OffsetsAreMonotonicAndWithinInput) {
 // term as a whole word.
 TEST_F(NormalizerTest, RussianTextDoesNotBecomeEnglishTerms) {
   auto n = Make();
-  const std::vector<std::string> english_terms = {"ass", "shit", "bad", "cock", "porn", "sex",
-                                                  "hoe", "cop", "pussy", "xxx", "ho", "sob"};
+  const std::vector<std::string> english_terms = {"ass", "shit", "bad",   "cock", "porn", "sex",
+                                                  "hoe", "cop",  "pussy", "xxx",  "ho",   "sob"};
   const std::vector<std::string> sentences = {
       "Сегодня на уроке мы изучаем историю России.",
       "Ученики читают книгу о природе и животных.",
@@ -240,7 +248,8 @@ TEST_F(NormalizerTest, RussianTextDoesNotBecomeEnglishTerms) {
   };
   for (const auto& s : sentences) {
     std::string text = " " + n->Normalize(s).text + " ";
-    for (char& c : text) if (c == '.' || c == ',' || c == '!' || c == ':') c = ' ';
+    for (char& c : text)
+      if (c == '.' || c == ',' || c == '!' || c == ':') c = ' ';
     for (const auto& term : english_terms) {
       EXPECT_EQ(text.find(" " + term + " "), std::string::npos) << s << " -> " << text;
     }
@@ -355,10 +364,12 @@ TEST_F(NormalizerTest, ToOriginalEdgeCases) {
 TEST_F(NormalizerTest, AllOptionsOffStillFoldsCaseAndIgnorables) {
   NormalizerOptions off;
   off.fold_diacritics = off.map_confusables = off.traditional_to_simplified = off.map_substitutions = false;
-  ExpectTable({
-      {"ÉCOLE b\u200Bаd 漢語 sh1t", "école b\u0430d 漢語 sh1t"},
-      {"ＡＢＣ", "abc"},
-  }, off);
+  ExpectTable(
+      {
+          {"ÉCOLE b\u200Bаd 漢語 sh1t", "école b\u0430d 漢語 sh1t"},
+          {"ＡＢＣ", "abc"},
+      },
+      off);
 }
 
 TEST_F(NormalizerTest, NormalizeIsThreadSafe) {
@@ -379,6 +390,40 @@ TEST_F(NormalizerTest, NormalizeIsThreadSafe) {
   }
   for (auto& th : threads) th.join();
   for (int t = 0; t < 4; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+}
+
+// The shared memo of one-character segments is filled by whichever thread first meets a
+// character: threads racing over characters no other test uses must agree with a later
+// single-threaded run.
+TEST_F(NormalizerTest, ConcurrentFirstUseAgrees) {
+  auto n = Make();
+  std::string text;
+  auto add = [&](char32_t from, char32_t to) {
+    for (char32_t c = from; c <= to; ++c) {
+      char buf[4];
+      size_t len = 0;
+      if (c < 0x800) {
+        buf[len++] = static_cast<char>(0xC0 | (c >> 6));
+      } else {
+        buf[len++] = static_cast<char>(0xE0 | (c >> 12));
+        buf[len++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      }
+      buf[len++] = static_cast<char>(0x80 | (c & 0x3F));
+      text.append(buf, len);
+      text += ' ';
+    }
+  };
+  add(0x0100, 0x024F);  // Latin Extended-A/B
+  add(0x1E00, 0x1EFF);  // Latin Extended Additional (Vietnamese)
+  add(0x1F00, 0x1FFF);  // Greek Extended
+  add(0xAC00, 0xAE00);  // Hangul syllables
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) threads.emplace_back([&, t] { results[t] = n->Normalize(text).text; });
+  for (auto& th : threads) th.join();
+  std::string later = n->Normalize(text).text;
+  EXPECT_NE(later, text);  // the range holds characters that do change (ā -> a ...)
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(results[t], later) << "thread " << t;
 }
 
 }  // namespace

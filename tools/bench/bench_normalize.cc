@@ -12,10 +12,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "review/normalizer.h"
 
@@ -113,9 +112,7 @@ Rate Streamed(const Normalizer& n, const std::vector<std::string>& texts, size_t
   });
 }
 
-void Print(const char* name, Rate r) {
-  std::printf("%-36s %12.1f %12.1f\n", name, r.cpu_mbps, r.wall_mbps);
-}
+void Print(const char* name, Rate r) { std::printf("%-36s %12.1f %12.1f\n", name, r.cpu_mbps, r.wall_mbps); }
 
 }  // namespace
 
