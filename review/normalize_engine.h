@@ -21,9 +21,10 @@ namespace wenjin::review {
 //     a starter plus whatever cannot be normalised apart from it (combining marks, ignorables).
 //     Each segment is normalised on its own, and every output byte points at the whole
 //     segment. A lone ASCII character is a segment of its own and takes a table lookup.
-//  3. Per segment: NFKC_Casefold; diacritics folded (NFD, drop the marks listed in
-//     normalize_engine.cc, NFC); format characters and tatweel dropped; look-alike letters mapped to
-//     ASCII; Traditional -> Simplified.
+//  3. Per segment: NFKC_Casefold; diacritics folded (NFD, drop the marks chosen in
+//     FoldDiacritics, NFC); format characters and tatweel dropped; look-alike letters mapped
+//     to ASCII; Traditional -> Simplified. The ICU part of a one-character segment is
+//     memoised in NormalizeData, so ICU runs once per distinct character per process.
 //  4. Substitution pass over "runs" (maximal sequences of letters, digits, marks and
 //     leetspeak symbols in the output): see ResolveRun for the rule. A run is final only when
 //     a separator follows it, so the open run is held back from TakeFinal().
