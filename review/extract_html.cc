@@ -187,14 +187,32 @@ class HtmlExtractor {
     EmitText(decoded == "\xC2\xA0" ? std::string_view(" ") : std::string_view(decoded));
   }
 
+  // An attribute value with entities decoded; &nbsp; is a space here too.
+  static std::string DecodeAttribute(std::string_view raw) {
+    std::string decoded;
+    AppendDecoded(raw, EntityMode::kStrict, &decoded);
+    return NbspToSpace(std::move(decoded));
+  }
+
+  static std::string NbspToSpace(std::string s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t k = 0; k < s.size(); ++k) {
+      if (s[k] == '\xC2' && k + 1 < s.size() && s[k + 1] == '\xA0') {
+        out.push_back(' ');
+        ++k;
+      } else {
+        out.push_back(s[k]);
+      }
+    }
+    return out;
+  }
+
   // Text of an RCDATA element (title, textarea): entities decoded, no tags.
   static std::string DecodeRcdata(std::string_view raw) {
     std::string decoded;
     AppendDecoded(raw, EntityMode::kHtmlText, &decoded);
-    for (size_t k = 0; k + 1 < decoded.size(); ++k) {
-      if (decoded[k] == '\xC2' && decoded[k + 1] == '\xA0') decoded.replace(k, 2, " ");
-    }
-    return decoded;
+    return NbspToSpace(std::move(decoded));
   }
 
   // Handles the markup starting with '<' at s_[i]; returns where text resumes.
@@ -277,9 +295,7 @@ class HtmlExtractor {
     if (name == "pre" || name == "listing") ++pre_depth_;
     Break(name);
     if ((name == "img" || name == "area" || name == "input") && tag.has_alt) {
-      std::string alt;
-      AppendDecoded(tag.alt, EntityMode::kStrict, &alt);
-      text_.AddCollapsed(alt);
+      text_.AddCollapsed(DecodeAttribute(tag.alt));
       text_.RequestSpace();
     }
     return next;

@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "review/extract_text.h"
 #include "tests/util/testutil.h"
 
 namespace wenjin::review {
@@ -458,6 +460,103 @@ TEST(ExtractSubtitlesTest, HostileInputsAreLinear) {
   std::string many_cues = "WEBVTT\n\n";
   for (int i = 0; i < 20000; ++i) many_cues += "00:01.000 --> 00:02.000\nline\n\n";
   ExpectBig(many_cues, BodyFormat::kWebVtt, Repeat("line\n", 19999) + "line");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every format, random markup soup: never fails on valid UTF-8 (subtitles aside, which may have
+// no cue), and always yields valid UTF-8 with tidy lines.
+
+TEST(ExtractSoupTest, RandomMarkupAlwaysGivesTidyUtf8) {
+  const std::vector<std::string> tokens = {"<",
+                                           ">",
+                                           "/",
+                                           "!",
+                                           "-",
+                                           "--",
+                                           "<!--",
+                                           "-->",
+                                           "<![CDATA[",
+                                           "]]>",
+                                           "<script>",
+                                           "</script>",
+                                           "<style>",
+                                           "<p>",
+                                           "</p>",
+                                           "<br>",
+                                           "<pre>",
+                                           "</pre>",
+                                           "<template>",
+                                           "</template>",
+                                           "<title>",
+                                           "&",
+                                           "&amp;",
+                                           "&#",
+                                           "&#x4E2D;",
+                                           "&nbsp;",
+                                           ";",
+                                           "\"",
+                                           "'",
+                                           "=",
+                                           " ",
+                                           "\n",
+                                           "\n\n",
+                                           "\t",
+                                           "*",
+                                           "_",
+                                           "~",
+                                           "`",
+                                           "```",
+                                           "[",
+                                           "]",
+                                           "(",
+                                           ")",
+                                           "#",
+                                           "|",
+                                           "\\",
+                                           "-->",
+                                           "00:00:01,000 --> 00:00:02,000",
+                                           "00:01.000 --> 00:02.000",
+                                           "WEBVTT",
+                                           "NOTE",
+                                           "1",
+                                           "{\\an8}",
+                                           "<v A>",
+                                           "中文",
+                                           "é",
+                                           "Привет",
+                                           "مرحبا",
+                                           "\xF0\x9F\x98\x80",
+                                           "word"};
+  std::mt19937 rng(20260611);  // fixed seed: deterministic
+  for (int round = 0; round < 3000; ++round) {
+    std::string input;
+    const int length = 1 + static_cast<int>(rng() % 60);
+    for (int k = 0; k < length; ++k) input += tokens[rng() % tokens.size()];
+    for (BodyFormat format : {BodyFormat::kPlainText, BodyFormat::kMarkdown, BodyFormat::kHtml,
+                              BodyFormat::kSrt, BodyFormat::kWebVtt}) {
+      ExtractedText out;
+      Status s = ExtractText(input, format, &out);
+      if (format == BodyFormat::kSrt || format == BodyFormat::kWebVtt) {
+        if (!s.ok()) continue;  // no cue or no header: a clean InvalidArgument is fine
+      } else {
+        ASSERT_TRUE(s.ok()) << s.ToString() << " " << BodyFormatName(format) << " input: " << input;
+      }
+      for (const std::string* field : {&out.text, &out.title, &out.lang}) {
+        ASSERT_EQ(extract_internal::FindInvalidUtf8(*field), std::string::npos)
+            << BodyFormatName(format) << " input: " << input;
+      }
+      if (format == BodyFormat::kPlainText) continue;
+      const std::string& t = out.text;
+      ASSERT_EQ(t.find("\n\n\n"), std::string::npos) << BodyFormatName(format) << " input: " << input;
+      if (!t.empty()) {
+        ASSERT_FALSE(extract_internal::IsAsciiSpace(t.front()))
+            << BodyFormatName(format) << " input: " << input;
+        ASSERT_FALSE(extract_internal::IsAsciiSpace(t.back()))
+            << BodyFormatName(format) << " input: " << input;
+      }
+      ASSERT_EQ(t.find(" \n"), std::string::npos) << BodyFormatName(format) << " input: " << input;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
