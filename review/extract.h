@@ -21,7 +21,10 @@
 //             blocks go through the HTML extractor; inline tags are dropped (<br> becomes a line
 //             break). YAML front matter between '---' lines at the very start is kept as plain
 //             lines. Lines of one paragraph stay separate lines; blocks are separated by a blank
-//             line.
+//             line. Limits (reached only by hostile input): look-ahead for link syntax is
+//             bounded per bracket and in total (a few bytes per input byte), and at most 4096
+//             unmatched '[' or emphasis openers are tracked per paragraph; past them, brackets
+//             and markers stay as written, so no words are lost.
 //   html      Text content with entities decoded (named, decimal, hexadecimal; invalid code
 //             points become U+FFFD; &nbsp; becomes an ordinary space). Dropped: <script>,
 //             <style>, <noscript>, <template>, <iframe>, <noembed>, <noframes>, comments,
@@ -29,7 +32,9 @@
 //             img/area/input alt (kept as text). Block elements end a paragraph (p, h1-h6,
 //             blockquote, pre, table, ul, ol, section ...) or a line (br, li, tr, div, dt, dd,
 //             option ...); cells (td, th) are separated by a space, so words never run together.
-//             Runs of whitespace collapse to one space except inside <pre>/<textarea>/<listing>.
+//             Runs of whitespace collapse to one space except inside <pre>/<textarea>/<listing>,
+//             whose line breaks are kept (their indentation is not); repeated <br> leave an empty
+//             line. The first <title> becomes ExtractedText::title and is not part of the text.
 //             Hidden content (the `hidden` attribute, CSS) is still extracted: screening must
 //             see it. The markup is tokenised the way the HTML standard does it (so
 //             "<scr<script>ipt>" is a tag named "scr<script" followed by the text "ipt>"), but
@@ -37,7 +42,9 @@
 //   srt       The text lines of every cue, in order, one line per subtitle line; cue numbers
 //             and timing lines dropped; simple tags (<i>, <b>, <u>, <font ...>) and ASS
 //             override blocks ({\an8}) removed. Tolerates CRLF, missing blank lines between
-//             cues, trailing spaces and a missing final newline.
+//             cues, trailing spaces and a missing final newline. Any line that is not structure
+//             (timing line, cue number) is kept, even outside a well-formed cue: players differ
+//             on such lines and screening must not miss what one of them shows.
 //   webvtt    As srt. The "WEBVTT" header line is required. NOTE, STYLE and REGION blocks,
 //             cue identifiers and timing lines (with their settings) are dropped; all cue tags
 //             are removed, including the voice tag's speaker name (<v Anna>Hello -> "Hello":
