@@ -1,0 +1,736 @@
+// Search benchmark (issue 2): wenjin's product path against Lucene++ on a file-system directory
+// and the Debian peers Xapian and SQLite FTS5, on the same documents and the same query mix.
+//
+//   bench_search --corpus FILE [--limit N] [--queries N] [--engines LIST] [--work DIR]
+//
+// Engines: wenjin (ResourceStore + SearchIndex via ImportNdjson: RocksDB store, RocksDirectory,
+// wenjin analysis, QueryEngine), lucene-fs (FSDirectory, same analyzer/BuildDocument/QueryEngine),
+// lucene-rocks (RocksDirectory alone, to isolate the directory), xapian, sqlite.
+// Each engine runs in its own child process (this binary re-executed with --engine) so that its
+// peak RSS (wait4 ru_maxrss) is its own. Queries are drawn deterministically from the titles.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <lucene++/LuceneHeaders.h>
+#include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#ifdef WENJIN_HAVE_XAPIAN
+#include <xapian.h>
+#endif
+#ifdef WENJIN_HAVE_SQLITE
+#include <sqlite3.h>
+#endif
+
+#include "api/importer.h"
+#include "index/analysis/field_analyzer.h"
+#include "index/document_builder.h"
+#include "index/query_engine.h"
+#include "index/rocks_directory.h"
+#include "index/search_index.h"
+#include "store/db.h"
+#include "store/resource.h"
+#include "store/resource_store.h"
+
+namespace fs = std::filesystem;
+using namespace wenjin;
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kCommitEvery = 5000;  // same as IndexOptions::commit_every
+constexpr size_t kWarmup = 100;        // queries run once, untimed, before the timed pass
+
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+struct Query {
+  std::string lang, kind, text;
+};
+
+struct Flags {
+  std::string corpus, work = "/tmp/wenjin-bench-search", engines = "wenjin,lucene-fs,lucene-rocks,xapian,sqlite";
+  std::string engine, queries_file, out;  // child mode
+  size_t limit = 0, queries = 1000;
+};
+
+// What a child reports back to the parent.
+struct Result {
+  std::string engine, error;
+  uint64_t docs = 0;
+  double index_s = 0, size_mb = 0, index_part_mb = -1, p50_ms = 0, p99_ms = 0, mean_ms = 0;
+  double hit_rate = 0;  // share of queries with at least one hit
+  double peak_rss_mb = 0;
+};
+
+uint64_t DirBytes(const fs::path& dir) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); ++it) {
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  }
+  return total;
+}
+
+// ---- query mix ------------------------------------------------------------------------------
+
+std::vector<UChar32> Decode(const std::string& s) {
+  std::vector<UChar32> out;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c >= 0) out.push_back(c);
+  }
+  return out;
+}
+
+std::string Encode(const std::vector<UChar32>& cps, size_t from = 0, size_t to = std::string::npos) {
+  std::string out;
+  to = std::min(to, cps.size());
+  for (size_t i = from; i < to; ++i) {
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, cps[i], error);
+    out.append(buf, len);
+  }
+  return out;
+}
+
+bool Unspaced(UChar32 c) {  // scripts written without spaces between words (Han, kana)
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+// Words of a title: runs of letters/digits; a run of an unspaced script gives 2-4 character
+// pieces (what a learner types), others whole words of at least 3 characters with a letter.
+std::vector<std::vector<UChar32>> TitleWords(const std::string& title, std::mt19937_64& rng) {
+  std::vector<std::vector<UChar32>> words;
+  std::vector<UChar32> cur;
+  bool has_letter = false;
+  auto flush = [&] {
+    if (cur.empty()) return;
+    if (Unspaced(cur[0])) {
+      if (cur.size() >= 2) {
+        const size_t len = std::min<size_t>(cur.size(), 2 + rng() % 3);
+        const size_t at = rng() % (cur.size() - len + 1);
+        words.emplace_back(cur.begin() + at, cur.begin() + at + len);
+      }
+    } else if (cur.size() >= 3 && has_letter) {
+      words.push_back(cur);
+    }
+    cur.clear();
+    has_letter = false;
+  };
+  for (UChar32 c : Decode(title)) {
+    const bool letter = u_isalpha(c) || u_hasBinaryProperty(c, UCHAR_DIACRITIC) || u_charType(c) == U_NON_SPACING_MARK ||
+                        u_charType(c) == U_COMBINING_SPACING_MARK;
+    const bool word = letter || u_isdigit(c);
+    if (!word || (!cur.empty() && Unspaced(c) != Unspaced(cur[0]))) flush();
+    if (word) {
+      cur.push_back(c);
+      has_letter |= letter;
+    }
+  }
+  flush();
+  return words;
+}
+
+// One edit inside a word of at least 5 characters: swap two neighbours or drop one.
+std::string Misspell(std::vector<UChar32> w, std::mt19937_64& rng) {
+  const size_t i = 1 + rng() % (w.size() - 3);
+  if (rng() % 2 && w[i] != w[i + 1]) {
+    std::swap(w[i], w[i + 1]);
+  } else {
+    w.erase(w.begin() + static_cast<long>(i));
+  }
+  return Encode(w);
+}
+
+// Picks up to 16 languages with the most resources (each at least 0.38% of them, i.e. 1,000 in
+// the full benchmark corpus, and at least 20) and cycles through them: per 10 queries of a
+// language, 4 one-word, 3 two-word, 2 phrases of 2-3 words, 1 misspelt.
+std::vector<Query> MakeQueries(const std::map<std::string, std::vector<std::string>>& titles, size_t count) {
+  size_t total = 0;
+  for (const auto& [lang, list] : titles) total += list.size();
+  const size_t min_size = std::max<size_t>(20, total * 38 / 10000);
+  std::vector<std::pair<size_t, std::string>> by_size;
+  for (const auto& [lang, list] : titles) {
+    if (list.size() >= min_size) by_size.emplace_back(list.size(), lang);
+  }
+  std::sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (by_size.size() > 16) by_size.resize(16);
+  std::vector<Query> queries;
+  if (by_size.empty()) return queries;
+  std::mt19937_64 rng(20261123);
+  const char* kinds[10] = {"word", "word", "word", "word", "two", "two", "two", "phrase", "phrase", "typo"};
+  for (size_t q = 0, tries = 0; queries.size() < count && tries < count * 50; ++tries) {
+    const std::string& lang = by_size[q % by_size.size()].second;
+    const std::string kind = kinds[(q / by_size.size()) % 10];
+    const auto& list = titles.at(lang);
+    auto words = TitleWords(list[rng() % list.size()], rng);
+    std::string text;
+    if (kind == "word" && !words.empty()) {
+      text = Encode(words[rng() % words.size()]);
+    } else if (kind == "two" && words.size() >= 2) {
+      const size_t i = rng() % (words.size() - 1);
+      text = Encode(words[i]) + " " + Encode(words[i + 1]);
+    } else if (kind == "phrase" && words.size() >= 2) {
+      const size_t n = std::min<size_t>(words.size(), 2 + rng() % 2);
+      const size_t i = rng() % (words.size() - n + 1);
+      text = "\"";
+      for (size_t k = 0; k < n; ++k) text += (k ? " " : "") + Encode(words[i + k]);
+      text += "\"";
+    } else if (kind == "typo") {
+      std::vector<size_t> long_words;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (words[i].size() >= 5 && !Unspaced(words[i][0])) long_words.push_back(i);
+      }
+      if (!long_words.empty()) text = Misspell(words[long_words[rng() % long_words.size()]], rng);
+    }
+    if (text.empty()) continue;  // this title does not fit the kind; draw another
+    queries.push_back({lang, kind, text});
+    ++q;
+  }
+  return queries;
+}
+
+// Words of a query for the peers: phrase marks dropped, split on spaces.
+std::vector<std::string> QueryWords(const Query& q) {
+  std::vector<std::string> words;
+  std::string text = q.text;
+  text.erase(std::remove(text.begin(), text.end(), '"'), text.end());
+  std::istringstream in(text);
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+bool IsPhrase(const Query& q) { return !q.text.empty() && q.text[0] == '"'; }
+
+// ---- child: one engine ----------------------------------------------------------------------
+
+// Indexes `corpus`, then runs `queries` (a warm-up pass, then the timed pass) through `search`,
+// which returns the number of hits (or -1 on error).
+struct Timings {
+  std::vector<double> ms;
+  size_t with_hits = 0;
+};
+
+template <typename SearchFn>
+Status RunQueries(const std::vector<Query>& queries, SearchFn search, Timings* t) {
+  for (size_t i = 0; i < std::min(kWarmup, queries.size()); ++i) search(queries[i]);
+  for (const Query& q : queries) {
+    auto t0 = Clock::now();
+    long hits = search(q);
+    t->ms.push_back(Seconds(Clock::now() - t0) * 1000);
+    if (hits < 0) return Status::Internal("query failed: " + q.text);
+    if (hits > 0) ++t->with_hits;
+  }
+  return Status::OK();
+}
+
+void Fill(const Timings& t, Result* r) {
+  std::vector<double> ms = t.ms;
+  if (ms.empty()) return;
+  std::sort(ms.begin(), ms.end());
+  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
+  r->p50_ms = pct(0.50);
+  r->p99_ms = pct(0.99);
+  double sum = 0;
+  for (double x : ms) sum += x;
+  r->mean_ms = sum / ms.size();
+  r->hit_rate = static_cast<double>(t.with_hits) / ms.size();
+}
+
+// Reads every resource of the corpus, calling `fn` for each well-formed one.
+template <typename Fn>
+void ForEachResource(const std::string& path, Fn fn) {
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    Resource r;
+    if (ParseResource(line, &r).ok()) fn(r);
+  }
+}
+
+Status RunWenjin(const Flags& f, const std::vector<Query>& queries, Result* r) {
+  const fs::path dir = fs::path(f.work) / "wenjin";
+  Timings t;
+  {
+    std::unique_ptr<store::Db> db;
+    WENJIN_RETURN_IF_ERROR(store::Db::Open(dir.string(), &db));
+    store::ResourceStore store(db.get());
+    std::unique_ptr<index::SearchIndex> index;
+    auto t0 = Clock::now();
+    WENJIN_RETURN_IF_ERROR(index::SearchIndex::Open(&store, index::IndexOptions(), &index));
+    std::ifstream in(f.corpus);
+    api::ImportReport report;
+    WENJIN_RETURN_IF_ERROR(api::ImportNdjson(in, &store, index.get(), api::ImportOptions(), &report));
+    r->index_s = Seconds(Clock::now() - t0);
+    r->docs = report.totals.imported;
+    WENJIN_RETURN_IF_ERROR(RunQueries(queries, [&](const Query& q) -> long {
+      index::SearchRequest req;
+      req.query = q.text;
+      req.lang = q.lang;
+      index::SearchResponse resp;
+      if (!index->Search(req, &resp).ok()) return -1;
+      return static_cast<long>(resp.total);
+    }, &t));
+    index.reset();
+    // The index files' share of the store (its column family), flushed so it is all in SST files.
+    auto* cf = db->family(store::Family::kIndexFiles);
+    db->raw()->Flush(rocksdb::FlushOptions(), cf);
+    uint64_t bytes = 0;
+    if (db->raw()->GetIntProperty(cf, "rocksdb.total-sst-files-size", &bytes)) r->index_part_mb = bytes / 1048576.0;
+  }
+  r->size_mb = DirBytes(dir) / 1048576.0;
+  Fill(t, r);
+  return Status::OK();
+}
+
+// Lucene++ with a plain IndexWriter configured as SearchIndex configures it, on `dir`.
+Status RunLucene(const Flags& f, const std::vector<Query>& queries, bool rocks, Result* r) {
+  const fs::path path = fs::path(f.work) / (rocks ? "lucene-rocks" : "lucene-fs");
+  Timings t;
+  try {
+    std::unique_ptr<store::Db> db;
+    Lucene::DirectoryPtr dir;
+    auto t0 = Clock::now();
+    if (rocks) {
+      WENJIN_RETURN_IF_ERROR(store::Db::Open(path.string(), &db));
+      dir = Lucene::newLucene<index::RocksDirectory>(db.get());
+    } else {
+      fs::create_directories(path);
+      dir = Lucene::FSDirectory::open(Lucene::StringUtils::toUnicode(path.string()));
+    }
+    auto writer = Lucene::newLucene<Lucene::IndexWriter>(dir, analysis::NewFieldAnalyzer(), true,
+                                                         Lucene::IndexWriter::MaxFieldLengthUNLIMITED);
+    writer->setRAMBufferSizeMB(32);
+    size_t pending = 0;
+    ForEachResource(f.corpus, [&](const Resource& res) {
+      writer->updateDocument(index::IdTerm(res.id), index::BuildDocument(res));
+      ++r->docs;
+      if (++pending >= kCommitEvery) {
+        writer->commit();
+        pending = 0;
+      }
+    });
+    writer->commit();
+    r->index_s = Seconds(Clock::now() - t0);
+    auto reader = writer->getReader();  // near-real-time, as SearchIndex searches
+    index::QueryEngine engine{index::IndexOptions()};
+    WENJIN_RETURN_IF_ERROR(RunQueries(queries, [&](const Query& q) -> long {
+      index::SearchRequest req;
+      req.query = q.text;
+      req.lang = q.lang;
+      index::SearchResponse resp;
+      if (!engine.Search(reader, req, &resp).ok()) return -1;
+      return static_cast<long>(resp.total);
+    }, &t));
+    reader->close();
+    writer->close();
+    dir->close();
+    if (rocks) {
+      auto* cf = db->family(store::Family::kIndexFiles);
+      db->raw()->Flush(rocksdb::FlushOptions(), cf);
+      uint64_t bytes = 0;
+      if (db->raw()->GetIntProperty(cf, "rocksdb.total-sst-files-size", &bytes)) r->index_part_mb = bytes / 1048576.0;
+    }
+  } catch (const Lucene::LuceneException& e) {
+    return Status::Internal("Lucene++: " + Lucene::StringUtils::toUTF8(e.getError()));
+  }
+  r->size_mb = DirBytes(path) / 1048576.0;
+  Fill(t, r);
+  return Status::OK();
+}
+
+#ifdef WENJIN_HAVE_XAPIAN
+// Xapian's stemmer for a language, or none when Xapian has no stemmer for it.
+class Stemmers {
+ public:
+  const Xapian::Stem& For(const std::string& tag) {
+    const std::string lang = PrimaryLanguage(tag);
+    auto it = stems_.find(lang);
+    if (it != stems_.end()) return it->second;
+    Xapian::Stem stem;
+    try {
+      stem = Xapian::Stem(lang);
+    } catch (const Xapian::Error&) {
+    }
+    return stems_.emplace(lang, stem).first->second;
+  }
+
+ private:
+  std::map<std::string, Xapian::Stem> stems_;
+};
+
+Status RunXapian(const Flags& f, const std::vector<Query>& queries, Result* r) {
+  const fs::path path = fs::path(f.work) / "xapian";
+  Timings t;
+  try {
+    Stemmers stems;
+    auto t0 = Clock::now();
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::TermGenerator gen;
+    gen.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    size_t pending = 0;
+    ForEachResource(f.corpus, [&](const Resource& res) {
+      Xapian::Document doc;
+      gen.set_document(doc);
+      gen.set_stemmer(stems.For(res.lang));
+      gen.index_text(res.title, 2);  // titles weigh more, as in wenjin's fields
+      gen.increase_termpos();
+      gen.index_text(res.description);
+      gen.increase_termpos();
+      gen.index_text(res.body);
+      for (const auto& [lang, title] : res.titles) {
+        if (lang == res.lang) continue;
+        gen.set_stemmer(stems.For(lang));
+        gen.increase_termpos();
+        gen.index_text(title, 2);
+      }
+      doc.set_data(res.id + "\t" + res.title);
+      const std::string id_term = "Q" + res.id;
+      doc.add_boolean_term(id_term);
+      db.replace_document(id_term, doc);
+      ++r->docs;
+      if (++pending >= kCommitEvery) {
+        db.commit();
+        pending = 0;
+      }
+    });
+    db.commit();
+    r->index_s = Seconds(Clock::now() - t0);
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    parser.set_default_op(Xapian::Query::OP_AND);  // as wenjin: every word required
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+    WENJIN_RETURN_IF_ERROR(RunQueries(queries, [&](const Query& q) -> long {
+      parser.set_stemmer(stems.For(q.lang));
+      Xapian::Enquire enquire(db);
+      enquire.set_query(parser.parse_query(q.text, flags));
+      Xapian::MSet mset = enquire.get_mset(0, 10);
+      size_t bytes = 0;
+      for (auto it = mset.begin(); it != mset.end(); ++it) bytes += it.get_document().get_data().size();
+      (void)bytes;
+      return static_cast<long>(mset.get_matches_estimated());
+    }, &t));
+    db.close();
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("Xapian: " + e.get_description());
+  }
+  r->size_mb = DirBytes(path) / 1048576.0;
+  Fill(t, r);
+  return Status::OK();
+}
+#endif
+
+#ifdef WENJIN_HAVE_SQLITE
+struct SqliteCloser {
+  void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+struct StmtCloser {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using SqlitePtr = std::unique_ptr<sqlite3, SqliteCloser>;
+using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtCloser>;
+
+Status SqlError(sqlite3* db, const std::string& what) {
+  return Status::Internal("SQLite " + what + ": " + sqlite3_errmsg(db));
+}
+
+// An FTS5 query: every word required (implicit AND), each quoted so punctuation is literal;
+// a phrase query becomes one quoted phrase.
+std::string Fts5Query(const Query& q) {
+  auto quote = [](const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::vector<std::string> words = QueryWords(q);
+  std::string out;
+  if (IsPhrase(q)) {
+    std::string joined;
+    for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
+    return quote(joined);
+  }
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + quote(w);
+  return out;
+}
+
+Status RunSqlite(const Flags& f, const std::vector<Query>& queries, Result* r) {
+  const fs::path path = fs::path(f.work) / "sqlite";
+  fs::create_directories(path);
+  Timings t;
+  sqlite3* raw = nullptr;
+  auto t0 = Clock::now();
+  if (sqlite3_open((path / "fts.db").string().c_str(), &raw) != SQLITE_OK) return Status::Internal("cannot open SQLite");
+  SqlitePtr db(raw);
+  auto exec = [&](const char* sql) -> Status {
+    return sqlite3_exec(db.get(), sql, nullptr, nullptr, nullptr) == SQLITE_OK ? Status::OK() : SqlError(db.get(), sql);
+  };
+  WENJIN_RETURN_IF_ERROR(exec(
+      "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, titles, description, body,"
+      " tokenize='unicode61 remove_diacritics 2')"));
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db.get(), "INSERT INTO docs(id, title, titles, description, body) VALUES(?,?,?,?,?)", -1, &s,
+                         nullptr) != SQLITE_OK) {
+    return SqlError(db.get(), "prepare insert");
+  }
+  StmtPtr insert(s);
+  WENJIN_RETURN_IF_ERROR(exec("BEGIN"));
+  Status failed;
+  size_t pending = 0;
+  ForEachResource(f.corpus, [&](const Resource& res) {
+    if (!failed.ok()) return;
+    std::string others;
+    for (const auto& [lang, title] : res.titles) {
+      if (lang != res.lang) others += title + "\n";
+    }
+    const std::string* values[5] = {&res.id, &res.title, &others, &res.description, &res.body};
+    for (int i = 0; i < 5; ++i) sqlite3_bind_text(insert.get(), i + 1, values[i]->data(), static_cast<int>(values[i]->size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(insert.get()) != SQLITE_DONE) failed = SqlError(db.get(), "insert");
+    sqlite3_reset(insert.get());
+    ++r->docs;
+    if (++pending >= kCommitEvery) {
+      if (failed.ok()) failed = exec("COMMIT");
+      if (failed.ok()) failed = exec("BEGIN");
+      pending = 0;
+    }
+  });
+  WENJIN_RETURN_IF_ERROR(failed);
+  WENJIN_RETURN_IF_ERROR(exec("COMMIT"));
+  r->index_s = Seconds(Clock::now() - t0);
+  // Title weighs more, as in wenjin and the Xapian run (bm25() weights follow column order).
+  if (sqlite3_prepare_v2(db.get(),
+                         "SELECT id, title, bm25(docs, 0.0, 2.0, 2.0, 1.0, 1.0) AS score FROM docs WHERE docs MATCH ?"
+                         " ORDER BY score LIMIT 10",
+                         -1, &s, nullptr) != SQLITE_OK) {
+    return SqlError(db.get(), "prepare search");
+  }
+  StmtPtr search(s);
+  WENJIN_RETURN_IF_ERROR(RunQueries(queries, [&](const Query& q) -> long {
+    const std::string match = Fts5Query(q);
+    sqlite3_bind_text(search.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_TRANSIENT);
+    long hits = 0;
+    int rc;
+    while ((rc = sqlite3_step(search.get())) == SQLITE_ROW) ++hits;
+    sqlite3_reset(search.get());
+    return rc == SQLITE_DONE ? hits : -1;
+  }, &t));
+  search.reset();
+  insert.reset();
+  db.reset();
+  r->size_mb = DirBytes(path) / 1048576.0;
+  Fill(t, r);
+  return Status::OK();
+}
+#endif
+
+std::vector<Query> ReadQueries(const std::string& path) {
+  std::vector<Query> queries;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    const size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    if (a == std::string::npos || b == std::string::npos) continue;
+    queries.push_back({line.substr(0, a), line.substr(a + 1, b - a - 1), line.substr(b + 1)});
+  }
+  return queries;
+}
+
+int RunChild(const Flags& f) {
+  const std::vector<Query> queries = ReadQueries(f.queries_file);
+  Result r;
+  r.engine = f.engine;
+  Status s = Status::InvalidArgument("unknown or unavailable engine " + f.engine);
+  if (f.engine == "wenjin") s = RunWenjin(f, queries, &r);
+  if (f.engine == "lucene-fs") s = RunLucene(f, queries, false, &r);
+  if (f.engine == "lucene-rocks") s = RunLucene(f, queries, true, &r);
+#ifdef WENJIN_HAVE_XAPIAN
+  if (f.engine == "xapian") s = RunXapian(f, queries, &r);
+#endif
+#ifdef WENJIN_HAVE_SQLITE
+  if (f.engine == "sqlite") s = RunSqlite(f, queries, &r);
+#endif
+  json out = {{"docs", r.docs},       {"index_s", r.index_s}, {"size_mb", r.size_mb}, {"index_part_mb", r.index_part_mb},
+              {"p50_ms", r.p50_ms},   {"p99_ms", r.p99_ms},   {"mean_ms", r.mean_ms}, {"hit_rate", r.hit_rate},
+              {"error", s.ok() ? "" : s.ToString()}};
+  std::ofstream(f.out) << out.dump() << "\n";
+  return s.ok() ? 0 : 1;
+}
+
+// ---- parent ---------------------------------------------------------------------------------
+
+// Copies an evenly spaced sample of `limit` lines of the corpus (all of it when limit is 0) to
+// `out`, and collects titles per language for the query mix.
+size_t PrepareCorpus(const Flags& f, const std::string& out, std::map<std::string, std::vector<std::string>>* titles) {
+  size_t total = 0;
+  {
+    std::ifstream in(f.corpus);
+    std::string line;
+    while (std::getline(in, line)) ++total;
+  }
+  const size_t want = f.limit == 0 ? total : std::min(f.limit, total);
+  std::ifstream in(f.corpus);
+  std::ofstream o(out);
+  std::string line;
+  size_t kept = 0;
+  for (size_t i = 0; std::getline(in, line); ++i) {
+    // Line i is kept when it starts a new stride of total/want lines.
+    if (want == 0 || (i + 1) * want / total == i * want / total) continue;
+    o << line << "\n";
+    ++kept;
+    Resource r;
+    if (ParseResource(line, &r).ok()) (*titles)[r.lang].push_back(r.title);
+  }
+  return kept;
+}
+
+Result RunEngine(const Flags& f, const std::string& self, const std::string& engine, const std::string& corpus,
+                 const std::string& queries) {
+  Result r;
+  r.engine = engine;
+  const std::string out = (fs::path(f.work) / (engine + ".json")).string();
+  fs::remove_all(fs::path(f.work) / engine);
+  fs::remove(out);
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    execl(self.c_str(), self.c_str(), "--engine", engine.c_str(), "--corpus", corpus.c_str(), "--queries-file",
+          queries.c_str(), "--out", out.c_str(), "--work", f.work.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  wait4(pid, &status, 0, &usage);
+  r.peak_rss_mb = usage.ru_maxrss / 1024.0;
+  std::ifstream in(out);
+  json j;
+  try {
+    in >> j;
+  } catch (const std::exception&) {
+    r.error = "child exited without a result (status " + std::to_string(status) + ")";
+    return r;
+  }
+  r.docs = j["docs"];
+  r.index_s = j["index_s"];
+  r.size_mb = j["size_mb"];
+  r.index_part_mb = j["index_part_mb"];
+  r.p50_ms = j["p50_ms"];
+  r.p99_ms = j["p99_ms"];
+  r.mean_ms = j["mean_ms"];
+  r.hit_rate = j["hit_rate"];
+  r.error = j["error"];
+  return r;
+}
+
+bool ParseFlags(int argc, char** argv, Flags* f) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (i + 1 >= argc) return false;
+    const std::string v = argv[++i];
+    if (a == "--corpus") f->corpus = v;
+    else if (a == "--limit") f->limit = std::stoul(v);
+    else if (a == "--queries") f->queries = std::stoul(v);
+    else if (a == "--engines") f->engines = v;
+    else if (a == "--work") f->work = v;
+    else if (a == "--engine") f->engine = v;
+    else if (a == "--queries-file") f->queries_file = v;
+    else if (a == "--out") f->out = v;
+    else return false;
+  }
+  return !f->corpus.empty();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Flags f;
+  if (!ParseFlags(argc, argv, &f)) {
+    std::fprintf(stderr,
+                 "usage: bench_search --corpus FILE [--limit N] [--queries N] [--engines %s] [--work DIR]\n",
+                 Flags().engines.c_str());
+    return 2;
+  }
+  if (!f.engine.empty()) return RunChild(f);
+
+  fs::create_directories(f.work);
+  const std::string corpus = (fs::path(f.work) / "corpus.ndjson").string();
+  const std::string queries_file = (fs::path(f.work) / "queries.tsv").string();
+  std::map<std::string, std::vector<std::string>> titles;
+  const size_t lines = PrepareCorpus(f, corpus, &titles);
+  const std::vector<Query> queries = MakeQueries(titles, f.queries);
+  {
+    std::ofstream q(queries_file);
+    for (const Query& x : queries) q << x.lang << "\t" << x.kind << "\t" << x.text << "\n";
+  }
+  std::map<std::string, size_t> per_lang;
+  for (const Query& q : queries) ++per_lang[q.lang];
+  std::printf("corpus: %zu lines sampled from %s; %zu queries (", lines, f.corpus.c_str(), queries.size());
+  for (const auto& [lang, n] : per_lang) std::printf(" %s:%zu", lang.c_str(), n);
+  std::printf(" ), list in %s\n", queries_file.c_str());
+  std::fflush(stdout);
+
+  const std::string self = fs::read_symlink("/proc/self/exe").string();
+  std::map<std::string, Result> results;
+  std::vector<std::string> order;
+  std::stringstream engines(f.engines);
+  for (std::string e; std::getline(engines, e, ',');) {
+    Result r = RunEngine(f, self, e, corpus, queries_file);
+    if (!r.error.empty()) std::fprintf(stderr, "%s: %s\n", e.c_str(), r.error.c_str());
+    std::fprintf(stderr, "%s done: %.1f s indexing\n", e.c_str(), r.index_s);
+    results[e] = r;
+    order.push_back(e);
+  }
+
+  std::printf("\n%-13s | %7s | %8s | %7s | %8s | %11s | %7s | %7s | %7s | %5s\n", "engine", "docs", "index s", "docs/s",
+              "size MB", "peak RSS MB", "p50 ms", "p99 ms", "mean ms", "hit%");
+  for (const auto& e : order) {
+    const Result& r = results[e];
+    std::printf("%-13s | %7llu | %8.1f | %7.0f | %8.1f | %11.1f | %7.2f | %7.2f | %7.2f | %5.1f%s\n", e.c_str(),
+                static_cast<unsigned long long>(r.docs), r.index_s, r.index_s > 0 ? r.docs / r.index_s : 0.0,
+                r.size_mb, r.peak_rss_mb, r.p50_ms, r.p99_ms, r.mean_ms, 100 * r.hit_rate,
+                r.error.empty() ? "" : "  (FAILED)");
+  }
+  for (const auto& e : order) {
+    if (results[e].index_part_mb >= 0) {
+      std::printf("%s: index files column family %.1f MB of %.1f MB on disk\n", e.c_str(), results[e].index_part_mb,
+                  results[e].size_mb);
+    }
+  }
+  auto ratio = [&](const char* a, const char* b, double Result::*field, const char* what) {
+    if (!results.count(a) || !results.count(b) || results[b].*field <= 0) return;
+    std::printf("%s/%s %s: %.2fx\n", a, b, what, results[a].*field / results[b].*field);
+  };
+  std::printf("\n");
+  for (const char* base : {"lucene-fs"}) {
+    ratio("wenjin", base, &Result::index_s, "index time");
+    ratio("wenjin", base, &Result::size_mb, "size");
+    ratio("wenjin", base, &Result::p50_ms, "p50");
+    ratio("lucene-rocks", base, &Result::index_s, "index time");
+    ratio("lucene-rocks", base, &Result::size_mb, "size");
+    ratio("lucene-rocks", base, &Result::p50_ms, "p50");
+  }
+  ratio("wenjin", "xapian", &Result::p50_ms, "p50");
+  ratio("wenjin", "sqlite", &Result::p50_ms, "p50");
+  return 0;
+}
