@@ -111,8 +111,23 @@ struct Hit {
   size_t end;
 };
 
+// Collects hits; a pattern matching through a long run reports every end offset with the same
+// leftmost start, and those collapse into one hit here (the furthest end), so memory stays
+// proportional to the number of distinct starts.
+struct HitCollector {
+  std::vector<Hit> hits;
+  std::vector<size_t> last_of_pattern;  // index into hits of each pattern's latest hit, or npos
+};
+
 int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigned, void* context) {
-  static_cast<std::vector<Hit>*>(context)->push_back({id, static_cast<size_t>(from), static_cast<size_t>(to)});
+  auto* collector = static_cast<HitCollector*>(context);
+  size_t& last = collector->last_of_pattern[id];
+  if (last != std::string_view::npos && collector->hits[last].start == from) {
+    collector->hits[last].end = std::max<size_t>(collector->hits[last].end, to);
+    return 0;
+  }
+  last = collector->hits.size();
+  collector->hits.push_back({id, static_cast<size_t>(from), static_cast<size_t>(to)});
   return 0;
 }
 
@@ -138,9 +153,10 @@ class CandidateScanner {
     constexpr size_t kOverlap = 4096;
     for (size_t offset = 0; offset < text.size();) {
       const size_t length = std::min(kPiece, text.size() - offset);
-      std::vector<Hit> piece;
+      HitCollector piece;
+      piece.last_of_pattern.assign(kPatternCount, std::string_view::npos);
       hs_scan(db_.get(), text.data() + offset, static_cast<unsigned>(length), 0, scratch.get(), OnMatch, &piece);
-      for (auto& h : piece) hits->push_back({h.id, h.start + offset, h.end + offset});
+      for (auto& h : piece.hits) hits->push_back({h.id, h.start + offset, h.end + offset});
       if (offset + length >= text.size()) break;
       offset += length - kOverlap;
     }
@@ -243,7 +259,23 @@ std::vector<PiiMatch> PiiDetector::Impl::Detect(std::string_view original, const
     }
   }
   const std::string region = pii::PhoneRegion(options.default_region, options.lang);
-  for (const auto& [start, end] : pii::FindPhoneNumbers(text, region)) found.push_back({{start, end}, kPhoneRule});
+  std::vector<std::pair<uint32_t, uint32_t>> covered;
+  for (const Found& f : found) {
+    const std::string_view kind = f.info.kind;
+    if (kind == "card" || kind == "iban" || kind == "cn_id" || kind == "secret") covered.emplace_back(f.span.start, f.span.end);
+  }
+  // Sorted and merged, as FindPhoneNumbers requires.
+  std::sort(covered.begin(), covered.end());
+  std::vector<std::pair<uint32_t, uint32_t>> merged;
+  for (const auto& span : covered) {
+    if (!merged.empty() && span.first < merged.back().second) {
+      merged.back().second = std::max(merged.back().second, span.second);
+    } else {
+      merged.push_back(span);
+    }
+  }
+  covered.swap(merged);
+  for (const auto& [start, end] : pii::FindPhoneNumbers(text, region, covered)) found.push_back({{start, end}, kPhoneRule});
 
   // Overlaps (see pii.h): a weaker reading of the same characters gives way.
   auto kind_is = [](const Found& f, std::string_view kind) { return kind == f.info.kind; };

@@ -17,7 +17,12 @@ namespace wenjin::review::pii {
 std::string PhoneRegion(std::string_view default_region, std::string_view lang);
 
 // Byte spans [start, end) of the valid phone numbers (leniency VALID) in UTF-8 `text`, in
-// order. Thread-safe (libphonenumber's PhoneNumberUtil is a shared immutable singleton).
-std::vector<std::pair<uint32_t, uint32_t>> FindPhoneNumbers(std::string_view text, const std::string& region);
+// order. Digits inside `covered` (sorted by start, not overlapping each other; spans already
+// validated as something else, e.g. a card) are not looked at: a phone number there would be
+// dropped anyway, and libphonenumber is the slowest detector. Thread-safe (libphonenumber's
+// PhoneNumberUtil is a shared immutable singleton).
+std::vector<std::pair<uint32_t, uint32_t>> FindPhoneNumbers(
+    std::string_view text, const std::string& region,
+    const std::vector<std::pair<uint32_t, uint32_t>>& covered = {});
 
 }  // namespace wenjin::review::pii

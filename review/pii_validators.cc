@@ -285,10 +285,14 @@ std::optional<Span> GenericSecret(std::string_view text, size_t start, size_t en
   size_t value = assign + 1;
   while (value < text.size() && (text[value] == ' ' || text[value] == '\t')) ++value;
   if (value < text.size() && (text[value] == '"' || text[value] == '\'')) ++value;
+  // Keys are at most a few hundred characters; a longer run is data, not a key (and the cap
+  // keeps "token=token=token=..." linear).
+  constexpr size_t kMaxValue = 512;
   size_t value_end = value;
-  while (value_end < text.size() && (IsAlnum(text[value_end]) || std::string_view("_+/=.-").find(text[value_end]) !=
+  while (value_end < text.size() && value_end - value <= kMaxValue && (IsAlnum(text[value_end]) || std::string_view("_+/=.-").find(text[value_end]) !=
                                                                      std::string_view::npos))
     ++value_end;
+  if (value_end - value > kMaxValue) return std::nullopt;
   while (value_end > value && text[value_end - 1] == '.') --value_end;
   if (!LooksRandom(text.substr(value, value_end - value))) return std::nullopt;
   return Span{static_cast<uint32_t>(value), static_cast<uint32_t>(value_end)};

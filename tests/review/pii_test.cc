@@ -136,7 +136,29 @@ TEST_F(PiiTest, Phone) {
       {"version", "version 1.2.3.4 released", "en", {}},
       {"date", "on 2024-01-15 at 10:30", "en", {}},
       {"price", "costs $1,299.99 or 12345 yen", "en", {}},
+      {"long digit block", "pi = 3.14159265358979323846264338327950288", "en", {}},
   });
+}
+
+// Long digit-dense windows go to libphonenumber in overlapping chunks; every number must come
+// out once, whole, wherever the chunk edges fall.
+TEST_F(PiiTest, LongPhoneListIsFoundWhole) {
+  const std::string number = "+44 20 7946 0958";
+  for (const std::string separator : {" ", ", ", " / "}) {
+    std::string text;
+    std::vector<uint32_t> starts;
+    for (int i = 0; i < 100; ++i) {
+      starts.push_back(static_cast<uint32_t>(text.size()));
+      text += number + separator;
+    }
+    std::vector<uint32_t> found;
+    for (const auto& m : detector_->Detect(text, InLang("en"))) {
+      EXPECT_EQ(m.rule, "pii:phone");
+      EXPECT_EQ(m.end - m.start, number.size()) << "at " << m.start << " with separator '" << separator << "'";
+      found.push_back(m.start);
+    }
+    EXPECT_EQ(found, starts) << "separator '" << separator << "'";
+  }
 }
 
 TEST_F(PiiTest, DefaultRegionOverridesLang) {
