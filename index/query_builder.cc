@@ -27,6 +27,7 @@ constexpr double kTypoBoost[] = {1.0, 0.6, 0.35};  // by edit distance
 constexpr size_t kMaxTypoCandidates = 12;
 constexpr size_t kMaxPrefixTerms = 64;
 constexpr double kRunMatchShare = 0.7;       // bigrams of an unspaced word that must match
+constexpr int32_t kMaxWordPositions = 64;    // a longer unspaced "word" (a pasted paragraph) is cut
 
 String Wide(const std::string& s) { return Lucene::StringUtils::toUnicode(s); }
 String Wide(const char* s) { return Lucene::StringUtils::toUnicode(s); }
@@ -105,7 +106,10 @@ class Builder {
     }
     if (by_position.size() == 1) {
       const auto& alternatives = by_position[0];
-      if (prefix) return Prefix(field, alternatives.back()->term);
+      // A lone character of a script without spaces is indexed only inside bigrams: complete it.
+      if (prefix || (!phrase && alternatives.size() == 1 && alternatives[0]->type == analysis::kTypeSingle)) {
+        return Prefix(field, alternatives.back()->term);
+      }
       if (alternatives.size() == 1) return Term(field, alternatives[0]->term);
       auto dis = newLucene<Lucene::DisjunctionMaxQuery>(0.0);  // "l'école" stacked with "école"
       for (const auto* t : alternatives) dis->add(Term(field, t->term));
@@ -144,7 +148,7 @@ class Builder {
     const String& word = tokens[0].term;
     const int edits = MaxEdits(word.size());
     if (edits == 0) return;
-    const auto candidates = context_->TypoDictionary().Within(word, edits, kMaxTypoCandidates + 1);
+    const auto candidates = context_->TypoCandidates(word, edits, kMaxTypoCandidates + 1);
     const int32_t df = context_->reader()->docFreq(newLucene<Lucene::Term>(fold, word));
     const double cap = df > 0 ? Bm25Idf(df, std::max<int64_t>(context_->stats()->Get(fold).docs, df)) : 0;
     for (const auto& c : candidates) {
@@ -173,6 +177,9 @@ class Builder {
     for (const auto& f : Fields(title_only, n.prefix && !phrase)) {
       auto tokens = AnalyzeQueryText(analyzer_, f.field, text);
       if (tokens.empty()) continue;
+      tokens.erase(std::find_if(tokens.begin(), tokens.end(),
+                                [&](const QueryToken& t) { return t.position - tokens[0].position >= kMaxWordPositions; }),
+                   tokens.end());
       if (first_term.empty()) first_term = tokens[0].term;
       if (!context_->HasField(f.field)) continue;
       auto q = Tokens(f.field, tokens, n.prefix && !phrase, phrase);

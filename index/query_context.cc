@@ -33,29 +33,84 @@ std::vector<QueryToken> AnalyzeQueryText(const Lucene::AnalyzerPtr& analyzer, co
   return tokens;
 }
 
-ReaderContext::ReaderContext(Lucene::IndexReaderPtr reader)
-    : reader_(std::move(reader)), stats_(std::make_shared<FieldStats>(reader_)) {
+namespace {
+
+std::shared_ptr<const TermDictionary> ReadDictionary(const Lucene::IndexReaderPtr& segment) {
+  std::vector<TermDictionary::Entry> entries;
+  const Lucene::String field = Lucene::StringUtils::toUnicode(schema::kAllFold);
+  try {
+    auto terms = segment->terms(Lucene::newLucene<Lucene::Term>(field, L""));
+    do {
+      auto t = terms->term();
+      if (!t || t->field() != field) break;
+      entries.push_back({t->text(), terms->docFreq()});
+    } while (terms->next());
+    terms->close();
+  } catch (Lucene::LuceneException&) {
+    // An unreadable dictionary only costs typo tolerance.
+  }
+  return std::make_shared<const TermDictionary>(std::move(entries));
+}
+
+std::vector<Lucene::IndexReaderPtr> Segments(const Lucene::IndexReaderPtr& reader) {
+  auto subs = reader->getSequentialSubReaders();
+  if (!subs || subs.empty()) return {reader};
+  return std::vector<Lucene::IndexReaderPtr>(subs.begin(), subs.end());
+}
+
+}  // namespace
+
+std::vector<std::shared_ptr<const TermDictionary>> SegmentDictionaries::For(const Lucene::IndexReaderPtr& reader) {
+  std::vector<std::shared_ptr<const TermDictionary>> out;
+  std::map<Lucene::LuceneObject*, std::pair<Lucene::LuceneObjectPtr, std::shared_ptr<const TermDictionary>>> next;
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const auto& segment : Segments(reader)) {
+    auto key = segment->getFieldCacheKey();
+    auto it = cache_.find(key.get());
+    auto dict = it != cache_.end() ? it->second.second : ReadDictionary(segment);
+    next[key.get()] = {key, dict};
+    out.push_back(std::move(dict));
+  }
+  cache_ = std::move(next);
+  return out;
+}
+
+std::vector<TermDictionary::Candidate> WithinAll(const std::vector<std::shared_ptr<const TermDictionary>>& dicts,
+                                                 std::wstring_view word, int max_edits, size_t limit) {
+  if (dicts.size() == 1) return dicts[0]->Within(word, max_edits, limit);
+  std::map<std::wstring, TermDictionary::Candidate> merged;
+  for (const auto& dict : dicts) {
+    for (auto& c : dict->Within(word, max_edits)) {
+      auto [it, inserted] = merged.emplace(c.term, c);
+      if (!inserted) it->second.doc_freq += c.doc_freq;
+    }
+  }
+  std::vector<TermDictionary::Candidate> out;
+  for (auto& [term, c] : merged) out.push_back(std::move(c));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (a.doc_freq != b.doc_freq) return a.doc_freq > b.doc_freq;
+    return a.term < b.term;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+ReaderContext::ReaderContext(Lucene::IndexReaderPtr reader, SegmentDictionaries* dictionaries)
+    : reader_(std::move(reader)), stats_(std::make_shared<FieldStats>(reader_)), segment_dictionaries_(dictionaries) {
   for (const auto& name : reader_->getFieldNames(Lucene::IndexReader::FIELD_OPTION_INDEXED)) fields_.insert(name);
 }
 
-const TermDictionary& ReaderContext::TypoDictionary() {
-  std::call_once(dictionary_once_, [this] {
-    std::vector<TermDictionary::Entry> entries;
-    const Lucene::String field = Lucene::StringUtils::toUnicode(schema::kAllFold);
-    try {
-      auto terms = reader_->terms(Lucene::newLucene<Lucene::Term>(field, L""));
-      do {
-        auto t = terms->term();
-        if (!t || t->field() != field) break;
-        entries.push_back({t->text(), terms->docFreq()});
-      } while (terms->next());
-      terms->close();
-    } catch (Lucene::LuceneException&) {
-      // An unreadable dictionary only costs typo tolerance.
+std::vector<TermDictionary::Candidate> ReaderContext::TypoCandidates(std::wstring_view word, int max_edits,
+                                                                     size_t limit) {
+  std::call_once(dictionaries_once_, [this] {
+    if (segment_dictionaries_) {
+      dictionaries_ = segment_dictionaries_->For(reader_);
+    } else {
+      for (const auto& segment : Segments(reader_)) dictionaries_.push_back(ReadDictionary(segment));
     }
-    dictionary_ = std::make_unique<TermDictionary>(std::move(entries));
   });
-  return *dictionary_;
+  return WithinAll(dictionaries_, word, max_edits, limit);
 }
 
 std::vector<Lucene::String> ReaderContext::PrefixTerms(const Lucene::String& field, const Lucene::String& prefix,

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <mutex>
 
+#include <lucene++/ConstantScoreQuery.h>
 #include <lucene++/DisjunctionMaxQuery.h>
 #include <lucene++/QueryWrapperFilter.h>
 #include <lucene++/Sort.h>
@@ -33,6 +34,7 @@ constexpr size_t kMaxOffset = 10000;        // deeper pages cost a priority queu
 constexpr size_t kSnippetChars = 200;       // code points
 constexpr size_t kSnippetSourceChars = 20000;
 constexpr size_t kMaxSuggestBytes = 256;
+constexpr double kLanguageBonus = 0.5;
 
 Lucene::String Wide(const std::string& s) { return Lucene::StringUtils::toUnicode(s); }
 std::string Utf8(const Lucene::String& s) { return Lucene::StringUtils::toUTF8(s); }
@@ -102,6 +104,19 @@ std::map<Lucene::String, std::set<Lucene::String>> BodyTerms(
   return out;
 }
 
+// Among comparable matches, resources written in the query's (first) language come first: a
+// constant bonus, small next to a word's score, that mostly breaks ties between translations.
+Lucene::QueryPtr PreferLanguage(const Lucene::QueryPtr& query, const std::vector<std::string>& languages) {
+  if (languages.empty()) return query;
+  auto same_language = newLucene<Lucene::ConstantScoreQuery>(newLucene<Lucene::QueryWrapperFilter>(
+      newLucene<Lucene::TermQuery>(newLucene<Lucene::Term>(Wide(schema::kLang), Wide(languages[0])))));
+  same_language->setBoost(kLanguageBonus);
+  auto out = newLucene<Lucene::BooleanQuery>(true);
+  out->add(query, Lucene::BooleanClause::MUST);
+  out->add(same_language, Lucene::BooleanClause::SHOULD);
+  return out;
+}
+
 }  // namespace
 
 class QueryEngine::Impl {
@@ -113,7 +128,9 @@ class QueryEngine::Impl {
 
   std::shared_ptr<ReaderContext> Context(const Lucene::IndexReaderPtr& reader) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (!context_ || context_->reader() != reader) context_ = std::make_shared<ReaderContext>(reader);
+    if (!context_ || context_->reader() != reader) {
+      context_ = std::make_shared<ReaderContext>(reader, &dictionaries_);
+    }
     return context_;
   }
 
@@ -134,6 +151,7 @@ class QueryEngine::Impl {
   const Bm25Params params_;
   const Lucene::AnalyzerPtr analyzer_;
   const Lucene::SimilarityPtr similarity_;
+  SegmentDictionaries dictionaries_;       // typo dictionaries shared across readers
   std::mutex mu_;
   std::shared_ptr<ReaderContext> context_;  // guarded by mu_; the context of the latest reader
 };
@@ -229,6 +247,7 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
     boost::shared_ptr<FacetCollector> facets;
     for (int attempt = 0; attempt < 2; ++attempt) {
       WENJIN_RETURN_IF_ERROR(BuildQuery(root, options, analyzer_, context.get(), &built));
+      Lucene::QueryPtr query = PreferLanguage(built.query, options.languages);
       Lucene::TopDocsCollectorPtr collector;
       if (request.sort == SearchRequest::Sort::kDate) {
         auto sort_fields = Lucene::Collection<Lucene::SortFieldPtr>::newInstance();
@@ -240,7 +259,7 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
         collector = Lucene::TopScoreDocCollector::create(want, true);
       }
       facets = newLucene<FacetCollector>(collector, facet_fields);
-      searcher->search(built.query, filter, facets);
+      searcher->search(query, filter, facets);
       top = collector->topDocs();
       // AND found nothing: learners' extra words should not empty the page, so retry with OR.
       if (facets->total() > 0 || options.or_fallback || !HasDefaultAnd(root)) break;
@@ -249,7 +268,8 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
     response->total = facets->total();
     response->facets = facets->Counts();
     response->parsed_query = ToString(root) + (options.or_fallback ? " [any word]" : "");
-    for (int32_t i = static_cast<int32_t>(request.offset); i < top->scoreDocs.size(); ++i) {
+    const int32_t end = std::min<int32_t>(top->scoreDocs.size(), static_cast<int32_t>(request.offset + request.limit));
+    for (int32_t i = static_cast<int32_t>(request.offset); i < end; ++i) {
       SearchHit hit;
       FillHit(searcher->doc(top->scoreDocs[i]->doc), top->scoreDocs[i]->score, request, options.languages, built,
               &hit);

@@ -1,5 +1,6 @@
 // Typo candidates: distance rules, OSA distances, and the trie walk against brute force.
 #include "index/fuzzy.h"
+#include "index/query_context.h"
 
 #include <random>
 #include <set>
@@ -69,11 +70,11 @@ TEST(FuzzyTest, MatchesBruteForceOnRandomDictionaries) {
     return w;
   };
   std::vector<TermDictionary::Entry> entries;
-  for (int i = 0; i < 3000; ++i) entries.push_back({random_word(1, 9), 1});
+  for (int i = 0; i < 2000; ++i) entries.push_back({random_word(1, 9), 1});
   TermDictionary dict(entries);
   std::set<std::wstring> unique;
   for (const auto& e : entries) unique.insert(e.term);
-  for (int q = 0; q < 200; ++q) {
+  for (int q = 0; q < 80; ++q) {
     const std::wstring word = random_word(2, 10);
     for (int k = 0; k <= 2; ++k) {
       std::set<std::wstring> expected;
@@ -88,6 +89,21 @@ TEST(FuzzyTest, MatchesBruteForceOnRandomDictionaries) {
       ASSERT_EQ(got, expected) << "k=" << k;
     }
   }
+}
+
+// Segments have dictionaries of their own: candidates merge, document frequencies add up.
+TEST(FuzzyTest, CandidatesMergeAcrossSegments) {
+  std::vector<std::shared_ptr<const TermDictionary>> segments = {
+      std::make_shared<const TermDictionary>(std::vector<TermDictionary::Entry>{{L"school", 2}, {L"schools", 1}}),
+      std::make_shared<const TermDictionary>(std::vector<TermDictionary::Entry>{{L"school", 3}, {L"scholl", 9}}),
+  };
+  auto got = WithinAll(segments, L"schol", 1, 10);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].term, L"scholl");
+  EXPECT_EQ(got[0].doc_freq, 9);
+  EXPECT_EQ(got[1].term, L"school");
+  EXPECT_EQ(got[1].doc_freq, 5);
+  EXPECT_EQ(WithinAll(segments, L"schol", 1, 1).size(), 1u);
 }
 
 }  // namespace

@@ -86,6 +86,7 @@ TEST_F(QueryEngineTest, FindsTheExpectedResources) {
       {"école", "fr", {"fr1"}, "fr1"},
       {"搜索引擎", "", {"zh1"}, "zh1"},
       {"北京", "", {"zh1"}, "zh1"},
+      {"擎", "", {"zh1"}, "zh1"},                        // one Han character: completed through bigrams
       {"физика", "", {"ru1"}, "ru1"},                   // Russian stemming: физику ~ физика
       {"ambiente", "", {"es1"}, "es1"},
       {"mathematics", "", {"de1", "en6"}, ""},          // de1 through its English title
@@ -228,6 +229,8 @@ TEST_F(QueryEngineTest, BadInputIsRefusedOrParsedNeverThrown) {
       {"algebra", 10, {{"colour", {"red"}}}, false},
       {"a:b:c subject: lang:", 10, {}, true},
       {std::string(2000, '(') + "x", 10, {}, true},
+      {[] { std::string s; while (s.size() + 12 < kMaxQueryBytes) s += "中文搜索引擎"; return s; }(), 10, {}, true},
+      {"algebra", 0, {}, true},
   };
   for (const auto& c : cases) {
     SearchRequest request;
@@ -237,6 +240,7 @@ TEST_F(QueryEngineTest, BadInputIsRefusedOrParsedNeverThrown) {
     SearchResponse response;
     Status s = engine_.Search(*reader_, request, &response);
     EXPECT_EQ(s.ok(), c.ok) << c.query.substr(0, 40) << ": " << s.ToString();
+    EXPECT_LE(response.hits.size(), c.limit);
     if (!s.ok()) {
       EXPECT_EQ(s.code(), Status::Code::kInvalidArgument) << s.ToString();
       EXPECT_FALSE(s.message().empty());
@@ -281,6 +285,25 @@ TEST_F(QueryEngineTest, SuggestCompletesTitles) {
   }
   EXPECT_EQ(engine_.Suggest(*reader_, "", "", 10, &suggestions).code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(engine_.Suggest(*reader_, "\xff", "", 10, &suggestions).code(), Status::Code::kInvalidArgument);
+}
+
+// A new reader (as after a near-real-time reopen) is picked up, typo dictionary included.
+TEST(QueryEngineReaderTest, NewReadersAreSeen) {
+  QueryEngine engine{IndexOptions{}};
+  auto docs = Corpus();
+  auto first = testing::BuildIndex(docs, 4);
+  SearchRequest request;
+  request.query = "photosyntesis";
+  SearchResponse response;
+  ASSERT_OK(engine.Search(first, request, &response));
+  EXPECT_EQ(response.total, 0u);
+  docs.push_back(MakeResource("en9", "en", "Photosynthesis", "How plants make sugar from light.", "biology"));
+  auto second = testing::BuildIndex(docs, 4);
+  ASSERT_OK(engine.Search(second, request, &response));
+  ASSERT_EQ(response.total, 1u);
+  EXPECT_EQ(response.hits[0].id, "en9");
+  ASSERT_OK(engine.Search(first, request, &response));  // an older reader still works
+  EXPECT_EQ(response.total, 0u);
 }
 
 }  // namespace
