@@ -1,4 +1,4 @@
-// RAII owners for Hyperscan handles (databases, scratch, streams) and a pool of scratch
+// RAII owners for Hyperscan handles (databases, scratch, compile errors) and a pool of scratch
 // spaces cloned from one prototype, so each concurrent scan has its own.
 #pragma once
 
@@ -25,13 +25,6 @@ struct HsCompileErrorDeleter {
 using HsDatabase = std::unique_ptr<hs_database_t, HsDatabaseDeleter>;
 using HsScratch = std::unique_ptr<hs_scratch_t, HsScratchDeleter>;
 using HsCompileError = std::unique_ptr<hs_compile_error_t, HsCompileErrorDeleter>;
-
-// An open stream; closing it discards matches still pending (the screener flushes explicitly
-// with hs_close_stream before destruction when it needs end-of-data matches).
-struct HsStreamCloser {
-  void operator()(hs_stream_t* s) const { hs_close_stream(s, nullptr, nullptr, nullptr); }
-};
-using HsStream = std::unique_ptr<hs_stream_t, HsStreamCloser>;
 
 // OK when this CPU can run Hyperscan (checked once per process).
 Status CheckHsPlatform();

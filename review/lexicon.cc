@@ -13,6 +13,7 @@
 
 #include "review/hs_lexicon.h"
 #include "review/rule_patterns.h"
+#include "review/rule_skeleton.h"
 
 namespace wenjin::review {
 namespace {
@@ -207,39 +208,60 @@ Status ParseAll(const std::map<std::string, std::string>& files, std::vector<Rul
   return Status::InvalidArgument(message);
 }
 
-// Compiles specs into one database; on failure names the rule behind the failing expression.
-Status Compile(const std::vector<PatternSpec>& specs, const std::vector<Rule>& rules, unsigned int mode,
-               HsDatabase* out) {
-  if (specs.empty()) return Status::OK();
+// Compiles literals (Hyperscan id = index) into one block-mode database.
+Status CompileLiterals(const std::vector<std::string>& literals, HsDatabase* out) {
+  if (literals.empty()) return Status::OK();
   std::vector<const char*> expressions;
-  std::vector<unsigned int> flags, ids;
-  for (size_t i = 0; i < specs.size(); ++i) {
-    expressions.push_back(specs[i].expression.c_str());
-    flags.push_back(specs[i].flags);
+  std::vector<size_t> lengths;
+  std::vector<unsigned int> flags(literals.size(), 0), ids;
+  for (size_t i = 0; i < literals.size(); ++i) {
+    expressions.push_back(literals[i].data());
+    lengths.push_back(literals[i].size());
     ids.push_back(static_cast<unsigned int>(i));
   }
   hs_database_t* raw = nullptr;
   hs_compile_error_t* err = nullptr;
-  hs_error_t rc = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                                   static_cast<unsigned int>(specs.size()), mode, nullptr, &raw, &err);
+  hs_error_t rc = hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                                       static_cast<unsigned int>(literals.size()), HS_MODE_BLOCK, nullptr, &raw, &err);
   HsCompileError error(err);
   if (rc != HS_SUCCESS) {
-    std::string where = "lexicon";
-    if (error && error->expression >= 0 && static_cast<size_t>(error->expression) < specs.size()) {
-      const Rule& rule = rules[specs[error->expression].rule];
-      where = rule.file + ":" + std::to_string(rule.line);
-    }
-    return Status::InvalidArgument("lexicon rejected, 1 problem(s):\n" + where + ": cannot compile (" +
-                                   (mode == HS_MODE_BLOCK ? "block" : "stream") +
-                                   " mode): " + (error ? error->message : "unknown error"));
+    return Status::Internal(std::string("cannot compile the term literals: ") + (error ? error->message : "?"));
   }
   out->reset(raw);
   return Status::OK();
 }
 
-// Serialised databases carry a fingerprint of the expressions they were compiled from, so a
-// stored database built by an older normaliser or pattern builder is recompiled, not trusted.
-std::string Fingerprint(const std::vector<PatternSpec>& specs);
+// Compiles the regexes (Hyperscan id = index); on failure names the rule's file and line.
+Status CompileRegexes(const std::vector<std::string>& regexes, const std::vector<unsigned int>& flags,
+                      const std::vector<uint32_t>& regex_rules, const std::vector<Rule>& rules, HsDatabase* out) {
+  if (regexes.empty()) return Status::OK();
+  std::vector<const char*> expressions;
+  std::vector<unsigned int> ids;
+  for (size_t i = 0; i < regexes.size(); ++i) {
+    expressions.push_back(regexes[i].c_str());
+    ids.push_back(static_cast<unsigned int>(i));
+  }
+  hs_database_t* raw = nullptr;
+  hs_compile_error_t* err = nullptr;
+  hs_error_t rc = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                   static_cast<unsigned int>(regexes.size()), HS_MODE_BLOCK, nullptr, &raw, &err);
+  HsCompileError error(err);
+  if (rc != HS_SUCCESS) {
+    std::string where = "lexicon";
+    if (error && error->expression >= 0 && static_cast<size_t>(error->expression) < regexes.size()) {
+      const Rule& rule = rules[regex_rules[error->expression]];
+      where = rule.file + ":" + std::to_string(rule.line);
+    }
+    return Status::InvalidArgument("lexicon rejected, 1 problem(s):\n" + where +
+                                   ": cannot compile: " + (error ? error->message : "unknown error"));
+  }
+  out->reset(raw);
+  return Status::OK();
+}
+
+// Serialised databases carry a fingerprint of the literals and regexes they were compiled
+// from, so a database stored by an older normaliser or rule compiler is recompiled, not trusted.
+uint64_t Fnv1a(uint64_t h, std::string_view bytes);
 
 Status Deserialize(const std::string& bytes, const std::string& fingerprint, HsDatabase* out) {
   if (bytes.size() <= fingerprint.size() || bytes.compare(0, fingerprint.size(), fingerprint) != 0) {
@@ -260,18 +282,6 @@ uint64_t Fnv1a(uint64_t h, std::string_view bytes) {
     h *= 1099511628211ull;
   }
   return h;
-}
-
-std::string Fingerprint(const std::vector<PatternSpec>& specs) {
-  uint64_t h = 14695981039346656037ull;
-  for (const auto& s : specs) {
-    h = Fnv1a(h, s.expression);
-    const std::string tail = "|" + std::to_string(s.flags) + "/" + std::to_string(s.rule) + "\n";
-    h = Fnv1a(h, tail);
-  }
-  char buf[24];
-  std::snprintf(buf, sizeof(buf), "wjhs%016llx:", static_cast<unsigned long long>(h));
-  return buf;
 }
 
 }  // namespace
@@ -314,7 +324,7 @@ std::map<std::string, int> Lexicon::Counts() const {
   return counts;
 }
 
-Status Lexicon::Serialize(std::string* block_db, std::string* stream_db) const {
+Status Lexicon::Serialize(SerializedDatabases* out) const {
   auto one = [this](const HsDatabase& db, std::string* out) -> Status {
     out->clear();
     if (!db) return Status::OK();
@@ -328,8 +338,8 @@ Status Lexicon::Serialize(std::string* block_db, std::string* stream_db) const {
     std::free(bytes);  // allocated by Hyperscan's default allocator (malloc)
     return Status::OK();
   };
-  WENJIN_RETURN_IF_ERROR(one(compiled_->block_db, block_db));
-  return one(compiled_->stream_db, stream_db);
+  WENJIN_RETURN_IF_ERROR(one(compiled_->skeleton_db, &out->skeleton));
+  return one(compiled_->regex_db, &out->regex);
 }
 
 Status ParseLexicon(const std::map<std::string, std::string>& files, std::vector<Rule>* rules) {
@@ -354,8 +364,7 @@ std::string LexiconContentHash(const std::map<std::string, std::string>& files) 
 }
 
 Status BuildLexicon(const std::map<std::string, std::string>& files, const LexiconOptions& options,
-                    const std::string* block_db, const std::string* stream_db,
-                    std::shared_ptr<const Lexicon>* out) {
+                    const SerializedDatabases* databases, std::shared_ptr<const Lexicon>* out) {
   WENJIN_RETURN_IF_ERROR(CheckHsPlatform());
   std::vector<Rule> rules;
   std::vector<bool> regex_ucp;
@@ -406,19 +415,69 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
     return Status::InvalidArgument(message);
   }
 
-  std::vector<PatternSpec> specs = BuildPatterns(rules, regex_ucp);
-  for (const auto& s : specs) compiled->patterns.push_back({s.rule, s.form});
-  compiled->fingerprint = Fingerprint(specs);
-  const bool have_serialised = block_db && stream_db && !block_db->empty() && !stream_db->empty();
-  if (!have_serialised || !Deserialize(*block_db, compiled->fingerprint, &compiled->block_db).ok() ||
-      !Deserialize(*stream_db, compiled->fingerprint, &compiled->stream_db).ok()) {
+  // Skeleton literals (terms and allow entries sharing a skeleton share one literal) and regexes.
+  std::map<std::string, uint32_t> skeleton_ids;
+  std::vector<std::string> skeletons;
+  std::vector<std::string> regexes;
+  std::vector<unsigned int> regex_flags;
+  compiled->units.resize(rules.size());
+  compiled->unsegmented.resize(rules.size());
+  compiled->allow_structural.resize(rules.size());
+  for (uint32_t r = 0; r < rules.size(); ++r) {
+    const Rule& rule = rules[r];
+    if (rule.kind == RuleKind::kRegex) {
+      compiled->regex_rules.push_back(r);
+      compiled->regex_forms.push_back(PatternForm::kRegex);
+      regexes.push_back(rule.pattern);
+      regex_flags.push_back(RegexFlags(regex_ucp[r]));
+      continue;
+    }
+    compiled->units[r] = SplitUnits(rule.normalized);
+    compiled->allow_structural[r] = rule.kind == RuleKind::kTerm;
+    for (const auto& u : compiled->units[r]) {
+      int32_t i = 0;
+      UChar32 c;
+      U8_NEXT(u.data(), i, static_cast<int32_t>(u.size()), c);
+      if (c >= 0 && IsUnsegmentedChar(static_cast<uint32_t>(c))) compiled->unsegmented[r] = true;
+    }
+    std::string skeleton = MakeSkeleton(rule.normalized).text;
+    if (skeleton.empty()) {
+      // No letters (an emoji, a symbol): matched literally on the normalised text.
+      compiled->regex_rules.push_back(r);
+      compiled->regex_forms.push_back(rule.kind == RuleKind::kAllow ? PatternForm::kAllow : PatternForm::kPlain);
+      regexes.push_back(EscapeLiteral(rule.normalized));
+      regex_flags.push_back(HS_FLAG_SOM_LEFTMOST);
+      continue;
+    }
+    auto [it, inserted] = skeleton_ids.emplace(skeleton, skeletons.size());
+    if (inserted) {
+      skeletons.push_back(skeleton);
+      compiled->skeleton_rules.emplace_back();
+      compiled->skeleton_length.push_back(skeleton.size());
+    }
+    compiled->skeleton_rules[it->second].push_back(r);
+  }
+  {
+    std::string all;
+    for (const auto& k : skeletons) all += k + '\n';
+    for (size_t i = 0; i < regexes.size(); ++i) all += regexes[i] + '\t' + std::to_string(regex_flags[i]) + '\n';
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "wjhs%016llx:", static_cast<unsigned long long>(Fnv1a(14695981039346656037ull, all)));
+    compiled->fingerprint = buf;
+  }
+  auto load = [&](const std::string& bytes, size_t count, HsDatabase* db) {
+    if (count == 0) return bytes.empty();
+    return Deserialize(bytes, compiled->fingerprint, db).ok();
+  };
+  const bool loaded = databases != nullptr && load(databases->skeleton, skeletons.size(), &compiled->skeleton_db) &&
+                      load(databases->regex, regexes.size(), &compiled->regex_db);
+  if (!loaded) {
     compiled->compiled_now = true;
-    WENJIN_RETURN_IF_ERROR(Compile(specs, rules, HS_MODE_BLOCK, &compiled->block_db));
-    WENJIN_RETURN_IF_ERROR(
-        Compile(specs, rules, HS_MODE_STREAM | HS_MODE_SOM_HORIZON_LARGE, &compiled->stream_db));
+    WENJIN_RETURN_IF_ERROR(CompileLiterals(skeletons, &compiled->skeleton_db));
+    WENJIN_RETURN_IF_ERROR(CompileRegexes(regexes, regex_flags, compiled->regex_rules, rules, &compiled->regex_db));
   }
   WENJIN_RETURN_IF_ERROR(
-      HsScratchPool::Create({compiled->block_db.get(), compiled->stream_db.get()}, &compiled->scratch));
+      HsScratchPool::Create({compiled->skeleton_db.get(), compiled->regex_db.get()}, &compiled->scratch));
 
   std::shared_ptr<Lexicon> lexicon(new Lexicon());
   lexicon->version_ = options.version.empty() ? LexiconContentHash(files) : options.version;
@@ -431,7 +490,7 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
 
 Status LoadLexiconFiles(const std::map<std::string, std::string>& files, const LexiconOptions& options,
                         std::shared_ptr<const Lexicon>* out) {
-  return BuildLexicon(files, options, nullptr, nullptr, out);
+  return BuildLexicon(files, options, nullptr, out);
 }
 
 Status LoadLexiconFiles(const std::map<std::string, std::string>& files, std::shared_ptr<const Lexicon>* out) {

@@ -7,9 +7,10 @@
 //   severity  low | medium | high | block   (allow lines may leave it empty or "-")
 //   langs     "*" or a comma list of BCP-47 tags ("en", "zh-Hant", "pt-BR")
 //   note      free text, optional
-// Terms and allow entries go through the Normalizer; terms then compile into Hyperscan
-// patterns that also catch separated letters ("b.a.d", "b a d") and repeated letters ("baaad").
-// Regexes are matched against the normalised (case-folded) text.
+// Terms and allow entries go through the Normalizer and become Hyperscan literals over text
+// skeletons, which also catch separated letters ("b.a.d", "b a d") and repeated letters
+// ("baaad"); see review/rule_skeleton.h. Regexes are matched against the normalised
+// (case-folded) text.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,13 @@
 namespace wenjin::review {
 
 enum class RuleKind { kTerm, kRegex, kAllow };
+
+// A lexicon's compiled Hyperscan databases as bytes (each prefixed by a fingerprint of the
+// patterns it holds, so databases from other patterns are recompiled, not trusted).
+struct SerializedDatabases {
+  std::string skeleton;  // term and allow literals (see review/rule_skeleton.h)
+  std::string regex;     // regex rules
+};
 const char* RuleKindName(RuleKind kind);
 
 struct Rule {
@@ -76,13 +84,12 @@ class Lexicon {
   struct Compiled;
   const Compiled& compiled() const { return *compiled_; }
 
-  // Serialised Hyperscan databases (block and stream), so a store can skip recompiling.
-  Status Serialize(std::string* block_db, std::string* stream_db) const;
+  // Serialised Hyperscan databases, so a store can skip recompiling.
+  Status Serialize(SerializedDatabases* out) const;
 
  private:
   friend Status BuildLexicon(const std::map<std::string, std::string>& files, const LexiconOptions& options,
-                             const std::string* block_db, const std::string* stream_db,
-                             std::shared_ptr<const Lexicon>* out);
+                             const SerializedDatabases* databases, std::shared_ptr<const Lexicon>* out);
   Lexicon();
   std::string version_;
   std::vector<Rule> rules_;
@@ -110,11 +117,10 @@ Status ParseLexicon(const std::map<std::string, std::string>& files, std::vector
 // 12 hex digits of a 64-bit FNV-1a hash over the sorted file names and contents.
 std::string LexiconContentHash(const std::map<std::string, std::string>& files);
 
-// Builds a lexicon; when block_db/stream_db are given (from Lexicon::Serialize of the same
-// files and options) they are deserialised instead of compiled, falling back to compiling if
-// they do not load.
+// Builds a lexicon; when `databases` is given (from Lexicon::Serialize of the same files and
+// options) they are deserialised instead of compiled, falling back to compiling if any does
+// not load.
 Status BuildLexicon(const std::map<std::string, std::string>& files, const LexiconOptions& options,
-                    const std::string* block_db, const std::string* stream_db,
-                    std::shared_ptr<const Lexicon>* out);
+                    const SerializedDatabases* databases, std::shared_ptr<const Lexicon>* out);
 
 }  // namespace wenjin::review

@@ -1,6 +1,9 @@
 // Match resolution: the rules a raw Hyperscan match must pass to become a flag.
 #include "review/match_resolver.h"
 
+#include "review/rule_skeleton.h"
+
+#include <hs/hs.h>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
@@ -32,12 +35,6 @@ UChar32 CharBefore(std::string_view text, size_t pos) {
   UChar32 c;
   U8_PREV(text.data(), 0, i, c);
   return c;
-}
-
-bool IsWordChar(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
 // A letter of a space-delimited script (Latin, Cyrillic, Arabic ...): needs whole-word checks.
@@ -114,6 +111,16 @@ bool CutsDictionaryWord(std::string_view text, size_t from, size_t to) {
 
 }  // namespace
 
+std::vector<Flag> ScanNormalized(const Lexicon& lexicon, const NormalizedText& normalized,
+                                 std::string_view original, std::string_view lang) {
+  const Lexicon::Compiled& compiled = lexicon.compiled();
+  MatchResolver resolver(lexicon, lang);
+  HsScratchPool::Lease scratch = compiled.scratch->Acquire();
+  resolver.Add(FindMatches(compiled, normalized.text, scratch.get()));
+  resolver.Resolve(normalized, /*complete=*/true);
+  return resolver.Flags(original);
+}
+
 std::vector<Flag> DetectPiiFlags(const Lexicon::Compiled& compiled, std::string_view original,
                                  std::string_view lang) {
   std::vector<Flag> flags;
@@ -134,30 +141,98 @@ std::vector<Flag> DetectPiiFlags(const Lexicon::Compiled& compiled, std::string_
   return flags;
 }
 
-int CollectMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
-                 void* context) {
-  static_cast<std::vector<RawMatch>*>(context)->push_back({id, from, to});
+namespace {
+struct Hit {
+  unsigned int id;
+  unsigned long long from, to;
+};
+int CollectHit(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void* context) {
+  static_cast<std::vector<Hit>*>(context)->push_back({id, from, to});
   return 0;
+}
+
+// Character starts in [begin, end) where a run of `unit` begins (or ends, for `ends`).
+std::vector<size_t> RunEdges(std::string_view text, size_t begin, size_t end, const std::string& unit, bool ends) {
+  std::vector<size_t> out;
+  const size_t u = unit.size();
+  if (u == 0) return out;
+  if (!ends) {
+    for (size_t p = begin; p + u <= end; ++p) {
+      if (text.compare(p, u, unit) == 0 && (p < u || p == begin || text.compare(p - u, u, unit) != 0)) out.push_back(p);
+    }
+  } else {
+    for (size_t q = end; q >= begin + u; --q) {
+      if (text.compare(q - u, u, unit) == 0 && (q == end || text.compare(q, u, unit) != 0)) out.push_back(q);
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, std::string_view normalized,
+                                  hs_scratch_t* scratch) {
+  std::vector<RawMatch> out;
+  const auto length = static_cast<unsigned int>(normalized.size());
+  // With a valid database and scratch hs_scan fails only on allocation trouble; then the
+  // matches found so far still count.
+  if (compiled.regex_db) {
+    std::vector<Hit> hits;
+    hs_scan(compiled.regex_db.get(), normalized.data(), length, 0, scratch, CollectHit, &hits);
+    for (const Hit& h : hits) out.push_back({compiled.regex_rules[h.id], compiled.regex_forms[h.id], h.from, h.to});
+  }
+  if (!compiled.skeleton_db) return out;
+  const Skeleton skeleton = MakeSkeleton(normalized);
+  std::vector<Hit> hits;
+  hs_scan(compiled.skeleton_db.get(), skeleton.text.data(), static_cast<unsigned int>(skeleton.text.size()), 0,
+          scratch, CollectHit, &hits);
+  for (const Hit& h : hits) {
+    const size_t e = h.to;
+    const size_t s = e - compiled.skeleton_length[h.id];
+    // The normalised text behind the first and last skeleton characters (whole runs): the
+    // match starts where a run of the term's first unit begins in the first, and ends where a
+    // run of its last unit ends in the last.
+    const size_t first_begin = skeleton.from[s], first_end = skeleton.to[s];
+    const size_t last_begin = skeleton.from[e - 1], last_end = skeleton.to[e - 1];
+    for (uint32_t rule : compiled.skeleton_rules[h.id]) {
+      const auto& units = compiled.units[rule];
+      if (units.empty()) continue;
+      bool found = false;
+      for (size_t from : RunEdges(normalized, first_begin, first_end, units.front(), false)) {
+        for (size_t to : RunEdges(normalized, last_begin, last_end, units.back(), true)) {
+          if (to <= from) continue;
+          PatternForm form;
+          if (MatchTermSpan(normalized.substr(from, to - from), units, compiled.unsegmented[rule],
+                            compiled.allow_structural[rule], &form)) {
+            out.push_back({rule, compiled.allow_structural[rule] ? form : PatternForm::kAllow, from, to});
+            found = true;
+            break;
+          }
+        }
+        if (found) break;
+      }
+    }
+  }
+  return out;
 }
 
 MatchResolver::MatchResolver(const Lexicon& lexicon, std::string_view lang)
     : lexicon_(lexicon), compiled_(lexicon.compiled()), lang_(lang) {}
 
 bool MatchResolver::Applies(const RawMatch& m) const {
-  if (m.id >= compiled_.patterns.size() || m.to <= m.from) return false;
-  return RuleAppliesTo(lexicon_.rules()[compiled_.patterns[m.id].rule], lang_);
+  if (m.rule >= lexicon_.rules().size() || m.to <= m.from) return false;
+  return RuleAppliesTo(lexicon_.rules()[m.rule], lang_);
 }
 
 void MatchResolver::Add(const std::vector<RawMatch>& matches) {
   for (const auto& m : matches) {
-    if (Applies(m)) pending_.push_back(m);
+    if (Applies(m) && seen_.insert(m).second) pending_.push_back(m);
   }
 }
 
 bool MatchResolver::Ready(const RawMatch& m, size_t text_len, bool complete) const {
   if (complete) return true;
   uint64_t need = m.to + kLookahead;
-  if (compiled_.patterns[m.id].form != PatternForm::kAllow) {
+  if (m.form != PatternForm::kAllow) {
     // Every allow match that could contain this one must be judged first.
     need = std::max<uint64_t>(need, m.from + compiled_.max_allow_bytes + kLookahead);
   }
@@ -185,8 +260,8 @@ void MatchResolver::Resolve(const NormalizedText& text, bool complete) {
   if (pending_.empty()) return;
   // Allow matches first: a flag is judged only after every allow that could contain it.
   std::stable_sort(pending_.begin(), pending_.end(), [&](const RawMatch& a, const RawMatch& b) {
-    const bool a_allow = compiled_.patterns[a.id].form == PatternForm::kAllow;
-    const bool b_allow = compiled_.patterns[b.id].form == PatternForm::kAllow;
+    const bool a_allow = a.form == PatternForm::kAllow;
+    const bool b_allow = b.form == PatternForm::kAllow;
     return a_allow > b_allow;
   });
   std::vector<RawMatch> still_pending;
@@ -196,18 +271,17 @@ void MatchResolver::Resolve(const NormalizedText& text, bool complete) {
       continue;
     }
     if (m.to > text.text.size() || !PassesBoundaries(m, text.text)) continue;
-    const PatternRef& ref = compiled_.patterns[m.id];
-    if (ref.form == PatternForm::kAllow) {
+    if (m.form == PatternForm::kAllow) {
       allows_.push_back({m.from, m.to});
       continue;
     }
     const bool allowed = std::any_of(allows_.begin(), allows_.end(),
                                      [&](const Span& a) { return a.from <= m.from && m.to <= a.to; });
     if (allowed) continue;
-    auto key = std::make_pair(ref.rule, m.from);
+    auto key = std::make_pair(m.rule, m.from);
     auto it = flags_.find(key);
     if (it != flags_.end() && it->second.first >= m.to) continue;
-    const Rule& rule = lexicon_.rules()[ref.rule];
+    const Rule& rule = lexicon_.rules()[m.rule];
     Flag flag;
     flag.rule = rule.pattern;
     flag.category = rule.category;

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
+#include <tuple>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,20 +18,30 @@
 
 namespace wenjin::review {
 
-// One Hyperscan report: pattern id, [from, to) in normalised bytes (absolute in a stream).
+// A candidate match: rule, form, [from, to) in normalised bytes (absolute in a stream).
 struct RawMatch {
-  uint32_t id = 0;
+  uint32_t rule = 0;
+  PatternForm form = PatternForm::kPlain;
   uint64_t from = 0;
   uint64_t to = 0;
+  bool operator<(const RawMatch& o) const {
+    return std::tie(rule, form, from, to) < std::tie(o.rule, o.form, o.from, o.to);
+  }
 };
+
+// Every candidate in `normalized` (offsets relative to it): skeleton literal hits checked
+// against their terms' forms, and regex matches. `scratch` must fit the lexicon's databases.
+std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, std::string_view normalized,
+                                  hs_scratch_t* scratch);
+
+// Scans normalised text (whole) with the lexicon's block-mode databases and returns the
+// accepted flags (lexicon rules only, no PII), excerpts cut from `original`.
+std::vector<Flag> ScanNormalized(const Lexicon& lexicon, const NormalizedText& normalized,
+                                 std::string_view original, std::string_view lang);
 
 // The PII detectors' matches in `original` as flags (empty when the lexicon has PII off).
 std::vector<Flag> DetectPiiFlags(const Lexicon::Compiled& compiled, std::string_view original,
                                  std::string_view lang);
-
-// Hyperscan callback collecting RawMatches into a std::vector<RawMatch>* context.
-int CollectMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags,
-                 void* context);
 
 // Not thread-safe; one per screen or session. Holds a reference to the lexicon's state.
 class MatchResolver {
@@ -61,6 +73,7 @@ class MatchResolver {
   const Lexicon::Compiled& compiled_;
   std::string lang_;
   std::vector<RawMatch> pending_;
+  std::set<RawMatch> seen_;  // streaming rescans overlapping windows: each candidate once
   std::vector<Span> allows_;
   // (rule, normalised start) -> flag with the longest accepted end.
   std::map<std::pair<uint32_t, uint64_t>, std::pair<uint64_t, Flag>> flags_;

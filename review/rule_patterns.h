@@ -1,6 +1,5 @@
-// Turns lexicon rules into Hyperscan pattern expressions: a literal for each term's plain
-// normalised form, plus structural-evasion forms (repeated letters "b+a+d+", every letter
-// separated "b+SEP+a+SEP+d+"), the operators' regexes and the allow entries.
+// Pieces shared by the rule compiler and the matcher: the forms a rule can match in, regex
+// flags, term units, script and letter classes.
 #pragma once
 
 #include <cstdint>
@@ -13,19 +12,19 @@
 namespace wenjin::review {
 
 enum class PatternForm : uint8_t {
-  kPlain,      // the normalised term, literally
-  kRepeat,     // each letter may repeat; phrase gaps are separator runs
+  kPlain,      // the normalised term literally (a phrase's word gaps: any separator run)
+  kRepeat,     // letters repeated, with a run of >= 3 of one letter
   kSeparated,  // every letter separated by a run of separators (and may repeat)
   kRegex,      // an operator's regex
-  kAllow,      // an allow entry, literally
+  kAllow,      // an allow entry (plain form only)
 };
 
-struct PatternSpec {
-  std::string expression;
-  unsigned int flags = 0;
-  uint32_t rule = 0;  // index into Lexicon::rules()
-  PatternForm form = PatternForm::kPlain;
-};
+// True when `span` holds a run of >= 3 of one letter: what a kRepeat match must show to count
+// (doubled letters are ordinary spelling: "good" is not a disguised "god").
+bool HasLetterRun(std::string_view span);
+
+// Letters, digits and combining marks.
+bool IsWordChar(int32_t c);
 
 // Hyperscan flags for a regex rule. `ucp`: with Unicode classes (\w, \s); without, \b compiles.
 unsigned int RegexFlags(bool ucp);
@@ -40,9 +39,5 @@ std::vector<std::string> SplitUnits(std::string_view normalized);
 // True when the text's characters belong to scripts written without spaces between words
 // (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar).
 bool IsUnsegmentedChar(uint32_t c);
-
-// The patterns for every rule, in rule order. Rules must already be normalised. Regex rules
-// use `regex_ucp[i]` (indexed by rule) to choose their flags.
-std::vector<PatternSpec> BuildPatterns(const std::vector<Rule>& rules, const std::vector<bool>& regex_ucp);
 
 }  // namespace wenjin::review

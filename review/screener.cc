@@ -35,19 +35,8 @@ Verdict ScreenWith(const Lexicon& lexicon, std::string_view text, std::string_vi
                    std::string_view origin) {
   const Lexicon::Compiled& compiled = lexicon.compiled();
   const NormalizedText normalized = compiled.normalizer->Normalize(text);
-  MatchResolver resolver(lexicon, lang);
-  if (compiled.block_db) {
-    std::vector<RawMatch> raw;
-    HsScratchPool::Lease scratch = compiled.scratch->Acquire();
-    // With a valid database and scratch hs_scan fails only on allocation trouble; then the
-    // matches found so far still count.
-    hs_scan(compiled.block_db.get(), normalized.text.data(), static_cast<unsigned int>(normalized.text.size()),
-            0, scratch.get(), CollectMatch, &raw);
-    resolver.Add(raw);
-  }
-  resolver.Resolve(normalized, /*complete=*/true);
   Verdict verdict;
-  verdict.flags = resolver.Flags(text);
+  verdict.flags = ScanNormalized(lexicon, normalized, text, lang);
   for (Flag& f : DetectPiiFlags(compiled, text, lang)) verdict.flags.push_back(std::move(f));
   SortFlags(&verdict.flags);
   verdict.decision = Decide(verdict.flags, origin);

@@ -9,7 +9,8 @@
 //
 // Matching (details in review/rule_patterns.h and review/match_resolver.h):
 //  - terms catch their normalised form and structural disguises: letters separated by runs of
-//    separators ("b.a.d", "b a d", "b😀a😀d") and repeated letters ("baaad");
+//    separators ("b.a.d", "b a d", "b😀a😀d") and runs of >= 3 of a letter ("baaad"), through
+//    one Hyperscan literal per term over a skeleton of the text (review/rule_skeleton.h);
 //  - in space-delimited scripts a term or regex matches whole words only; in Chinese, Japanese
 //    and Thai as a substring, unless ICU's dictionary segmentation says the match cuts through
 //    a longer word (代考 is not found in 现代考古学);
@@ -62,6 +63,8 @@ class Screener {
     Session& operator=(const Session&) = delete;
 
     // Feeds the next bytes (any size, may cut a character) and returns the verdict so far.
+    // Each Feed scans the new normalised text plus up to 512 bytes before it (block-mode
+    // Hyperscan over the window: a chunk edge never hides a match shorter than that).
     // A match is reported once enough text follows it to judge it exactly as Screen() would
     // (about 40 bytes), so a verdict may lag the text slightly until Finish(). Once the
     // verdict is block, the session stops scanning and returns that verdict. PII detectors

@@ -1,12 +1,38 @@
-// Streaming screen sessions: Normalizer::Stream feeds a Hyperscan stream; matches are judged
-// by the same MatchResolver as the block screen once enough text follows them.
+// Streaming screen sessions: Normalizer::Stream turns chunks into final normalised text; each
+// Feed scans the new text plus a window before it (so matches spanning chunk edges are found)
+// and the same MatchResolver as the block screen judges matches once enough text follows.
 #include <hs/hs.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 
 #include "review/hs_lexicon.h"
 #include "review/match_resolver.h"
+#include "review/rule_patterns.h"
 #include "review/screener.h"
 
 namespace wenjin::review {
+namespace {
+
+// How far before the new text a rescan starts: a match longer than this that ends in new text
+// is missed by a session (the block screen has no such limit).
+constexpr size_t kRescanBytes = 512;
+
+// Moves `pos` back to the start of the word it is in, so a window never starts mid-word.
+size_t WordStart(std::string_view text, size_t pos) {
+  pos = std::min(pos, text.size());
+  while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  for (size_t steps = 0; pos > 0 && steps < 256; ++steps) {
+    int32_t i = static_cast<int32_t>(pos);
+    UChar32 before;
+    U8_PREV(text.data(), 0, i, before);
+    if (!IsWordChar(before) || IsUnsegmentedChar(static_cast<uint32_t>(before))) break;
+    pos = static_cast<size_t>(i);
+  }
+  return pos;
+}
+
+}  // namespace
 
 class Screener::Session::Impl {
  public:
@@ -16,13 +42,9 @@ class Screener::Session::Impl {
         origin_(origin),
         lang_(lang),
         normalizer_stream_(compiled_.normalizer->NewStream()),
-        resolver_(*lexicon_, lang) {
+        resolver_(*lexicon_, lang),
+        scratch_(compiled_.scratch->Clone()) {
     verdict_.lexicon_version = lexicon_->version();
-    if (compiled_.stream_db) {
-      scratch_ = compiled_.scratch->Clone();
-      hs_stream_t* raw = nullptr;
-      if (scratch_ && hs_open_stream(compiled_.stream_db.get(), 0, &raw) == HS_SUCCESS) stream_.reset(raw);
-    }
   }
 
   Verdict Feed(std::string_view chunk) {
@@ -36,14 +58,7 @@ class Screener::Session::Impl {
     if (finished_) return verdict_;
     finished_ = true;
     if (!done_) {
-      Consume(normalizer_stream_->Finish(), /*complete=*/false);
-      if (stream_) {
-        std::vector<RawMatch> raw;
-        // Closing with a callback flushes matches that need the end of data (e.g. `$`).
-        hs_close_stream(stream_.release(), scratch_.get(), CollectMatch, &raw);
-        resolver_.Add(raw);
-      }
-      resolver_.Resolve(text_, /*complete=*/true);
+      Consume(normalizer_stream_->Finish(), /*complete=*/true);
       // PII validators need whole candidates (a card number cut short fails Luhn, a phone
       // number cut short may be another valid number), so they run once, on the whole text.
       pii_flags_ = DetectPiiFlags(compiled_, original_, lang_);
@@ -59,17 +74,20 @@ class Screener::Session::Impl {
  private:
   void Consume(NormalizedText piece, bool complete) {
     if (!piece.text.empty()) {
-      if (stream_) {
-        std::vector<RawMatch> raw;
-        hs_scan_stream(stream_.get(), piece.text.data(), static_cast<unsigned int>(piece.text.size()), 0,
-                       scratch_.get(), CollectMatch, &raw);
-        resolver_.Add(raw);
-      }
       text_.text += piece.text;
       text_.origin_start.insert(text_.origin_start.end(), piece.origin_start.begin(), piece.origin_start.end());
       text_.origin_end.insert(text_.origin_end.end(), piece.origin_end.begin(), piece.origin_end.end());
+      const size_t window = WordStart(text_.text, scanned_ > kRescanBytes ? scanned_ - kRescanBytes : 0);
+      std::vector<RawMatch> raw =
+          FindMatches(compiled_, std::string_view(text_.text).substr(window), scratch_.get());
+      for (RawMatch& m : raw) {
+        m.from += window;
+        m.to += window;
+      }
+      resolver_.Add(raw);
+      scanned_ = text_.text.size();
     }
-    if (resolver_.HasPending()) {
+    if (resolver_.HasPending() || complete) {
       resolver_.Resolve(text_, complete);
       Update();
     }
@@ -80,7 +98,6 @@ class Screener::Session::Impl {
     verdict_.flags.insert(verdict_.flags.end(), pii_flags_.begin(), pii_flags_.end());
     SortFlags(&verdict_.flags);
     verdict_.decision = Decide(verdict_.flags, origin_);
-    verdict_.lexicon_version = lexicon_->version();
     if (verdict_.decision == Decision::kBlock) done_ = true;  // stop at the first block
   }
 
@@ -91,8 +108,8 @@ class Screener::Session::Impl {
   std::unique_ptr<Normalizer::Stream> normalizer_stream_;
   MatchResolver resolver_;
   HsScratch scratch_;
-  HsStream stream_;
   NormalizedText text_;    // all normalised text so far (absolute offsets)
+  size_t scanned_ = 0;     // normalised bytes already scanned
   std::string original_;   // all original bytes so far, for excerpts
   std::vector<Flag> pii_flags_;  // set by Finish
   Verdict verdict_;

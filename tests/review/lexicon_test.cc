@@ -4,6 +4,10 @@
 
 #include <fstream>
 
+#include "review/hs_lexicon.h"
+#include "review/lexicon_store.h"
+#include "review/screener.h"
+
 #include "tests/review/screener_test_lexicon.h"
 #include "tests/util/testutil.h"
 
@@ -145,6 +149,58 @@ TEST(LexiconTest, LanguageApplicability) {
   EXPECT_FALSE(RuleAppliesTo(rule, "fr"));
   rule.langs.clear();
   EXPECT_TRUE(RuleAppliesTo(rule, "fr"));
+}
+
+TEST(LexiconStoreTest, SaveActivateLoadWithoutRecompiling) {
+  wenjin::testing::TempDir dir;
+  std::unique_ptr<store::Db> db;
+  ASSERT_OK(store::Db::Open(dir.str("db"), &db));
+  LexiconStore lexicons(db.get());
+  std::shared_ptr<const Lexicon> original, loaded;
+  EXPECT_TRUE(lexicons.LoadActive(LexiconOptions(), &loaded).IsNotFound());
+  ASSERT_OK(Load(testing::TestLexiconFiles(), &original));
+  EXPECT_TRUE(original->compiled().compiled_now);
+  ASSERT_OK(lexicons.Save(*original));
+  EXPECT_TRUE(lexicons.Activate("nope").IsNotFound());
+  ASSERT_OK(lexicons.Activate(original->version()));
+  ASSERT_OK(lexicons.LoadActive(LexiconOptions(), &loaded));
+  EXPECT_FALSE(loaded->compiled().compiled_now);  // deserialised, not recompiled
+  EXPECT_EQ(loaded->version(), original->version());
+  EXPECT_EQ(loaded->files(), original->files());
+  for (const char* text : {"you a.s.s", "代考", "the assassin bug", "killer"}) {
+    EXPECT_EQ(ToString(ScreenWith(*loaded, text, "", "human")), ToString(ScreenWith(*original, text, "", "human")))
+        << text;
+  }
+}
+
+TEST(LexiconStoreTest, ListsVersionsAndRecompilesBadDatabases) {
+  wenjin::testing::TempDir dir;
+  std::unique_ptr<store::Db> db;
+  ASSERT_OK(store::Db::Open(dir.str("db"), &db));
+  LexiconStore lexicons(db.get());
+  const std::string header = "pattern\tkind\tcategory\tseverity\tlangs\tnote\n";
+  LexiconOptions v1, v2;
+  v1.version = "v1";
+  v2.version = "v2";
+  std::shared_ptr<const Lexicon> a, b, loaded;
+  ASSERT_OK(LoadLexiconFiles({{"a.tsv", header + "alpha\tterm\tc\tmedium\t*\n"}}, v1, &a));
+  ASSERT_OK(LoadLexiconFiles({{"a.tsv", header + "alpha\tterm\tc\tblock\t*\nbeta\tterm\tc\tlow\t*\n"}}, v2, &b));
+  ASSERT_OK(lexicons.Save(*a));
+  ASSERT_OK(lexicons.Save(*b));
+  ASSERT_OK(lexicons.Activate("v2"));
+  std::vector<LexiconInfo> infos;
+  ASSERT_OK(lexicons.List(&infos));
+  ASSERT_EQ(infos.size(), 2u);
+  EXPECT_EQ(infos[0].version, "v1");
+  EXPECT_EQ(infos[0].rules, 1);
+  EXPECT_FALSE(infos[0].active);
+  EXPECT_EQ(infos[1].version, "v2");
+  EXPECT_TRUE(infos[1].active);
+  // A damaged stored database is recompiled from the stored files, not trusted.
+  ASSERT_OK(db->Put(store::Family::kLexicons, "v/v2/skeleton", "garbage"));
+  ASSERT_OK(lexicons.LoadActive(LexiconOptions(), &loaded));
+  EXPECT_TRUE(loaded->compiled().compiled_now);
+  EXPECT_EQ(ToString(ScreenWith(*loaded, "alpha beta", "", "human")), "block alpha@0-5:c/block beta@6-10:c/low");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // offsets into the original bytes, excerpts, JSON, policy, swaps under load and rescans.
 #include "review/screener.h"
 
+#include "review/rule_skeleton.h"
+
 #include <atomic>
 #include <thread>
 
@@ -36,6 +38,10 @@ TEST_F(ScreenerTest, Table) {
       {"you a s s", "en", "human", "review ass@4-9:harassment/medium"},
       {"a_-_s..s!", "en", "human", "review ass@0-8:harassment/medium"},
       {"aaassss", "en", "human", "review ass@0-7:harassment/medium"},
+      {"idiiiot", "en", "human", "allow idiot@0-7:harassment/low"},
+      {"iddiot", "en", "human", "allow"},  // a doubled letter is spelling ("good" is not "god")
+      {"i.d.i.o.t", "en", "human", "allow idiot@0-9:harassment/low"},
+      {"i.d.d.i.o.t", "en", "human", "allow"},  // "d.d" is two letters, not a disguised one
       {"a\xF0\x9F\x98\x80s\xF0\x9F\x98\x80s", "en", "human", "review ass@0-11:harassment/medium"},
       // Character-level evasions undone by the normaliser; offsets stay in the original.
       {"ASS", "en", "human", "review ass@0-3:harassment/medium"},
@@ -111,6 +117,38 @@ TEST_F(ScreenerTest, JsonShape) {
   EXPECT_EQ(j["flags"][0]["start"], 11);
   EXPECT_EQ(j["flags"][0]["end"], 14);
   EXPECT_EQ(j["flags"][0]["excerpt"], "you are an ass");
+}
+
+TEST(SkeletonTest, Table) {
+  // Runs collapse, one-letter words separated by non-letters join, other gaps become a space.
+  const std::pair<const char*, const char*> cases[] = {
+      {"feeeeltch", "feltch"},   {"f.e.l.t.c.h", "feltch"}, {"f e l t c h", "feltch"},
+      {"bad-word", "bad word"},  {"as soon", "as son"},    {"a.ss", "as"},
+      {"代.考", "代考"},          {"取代，考试", "取代考试"}, {"x, y and z", "xy and z"},
+      {"", ""},
+  };
+  for (const auto& [text, expected] : cases) EXPECT_EQ(MakeSkeleton(text).text, expected) << text;
+}
+
+TEST(SkeletonTest, TermSpans) {
+  const std::vector<std::string> ass = {"a", "s", "s"};
+  const std::tuple<const char*, bool, PatternForm> cases[] = {
+      {"ass", true, PatternForm::kPlain},     {"a.s.s", true, PatternForm::kSeparated},
+      {"a . s_ss", true, PatternForm::kSeparated}, {"aaass", true, PatternForm::kRepeat},
+      {"asss", true, PatternForm::kRepeat},  {"aass", false, PatternForm::kPlain},
+      {"as", false, PatternForm::kPlain},    {"a.ss", false, PatternForm::kPlain},
+      {"as s", false, PatternForm::kPlain},
+  };
+  for (const auto& [span, ok, form] : cases) {
+    PatternForm got = PatternForm::kAllow;
+    EXPECT_EQ(MatchTermSpan(span, ass, false, true, &got), ok) << span;
+    if (ok) EXPECT_EQ(got, form) << span;
+  }
+  PatternForm got;
+  EXPECT_FALSE(MatchTermSpan("a.s.s", ass, false, /*allow_structural=*/false, &got));
+  EXPECT_TRUE(MatchTermSpan("代.考", {"代", "考"}, true, true, &got));
+  EXPECT_FALSE(MatchTermSpan("代,考", {"代", "考"}, true, true, &got));
+  EXPECT_TRUE(MatchTermSpan("bad--word", {"b", "a", "d", " ", "w", "o", "r", "d"}, false, false, &got));
 }
 
 TEST(DecideTest, Policy) {

@@ -1,0 +1,41 @@
+// Skeletons: the form in which one Hyperscan literal per term catches its plain, separated
+// ("b.a.d", "b a d") and repeated-letter ("baaad") forms. A skeleton collapses runs of one
+// letter, joins one-letter words separated only by non-letters, and turns every other gap
+// between words into one space. A literal hit in the skeleton of the text is a candidate; the
+// normalised text behind it is then checked against the term exactly (MatchTermSpan).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "review/rule_patterns.h"
+
+namespace wenjin::review {
+
+struct Skeleton {
+  std::string text;
+  // For skeleton byte i, the normalised bytes [from[i], to[i]) behind its character (a whole
+  // run for a collapsed letter, a whole gap for a space).
+  std::vector<uint32_t> from, to;
+};
+
+Skeleton MakeSkeleton(std::string_view normalized);
+
+// True when `c` may separate the letters of a disguised word: ASCII non-alphanumerics, U+00A0-
+// 00BF, U+2000-2BFF, U+3000-303F, emoji U+1F000-1FFFF. For Chinese/Japanese/Thai terms
+// (`unsegmented`) sentence punctuation (, ; : ! ? and U+3000-303F) is ordinary writing, not a
+// separator: "取代，考试" is not 代考.
+bool IsSeparatorChar(int32_t c, bool unsegmented);
+
+// Whether the whole of `span` is the term (units from SplitUnits) in one of its forms:
+//   kPlain      the term itself, phrase gaps any separator run;
+//   kSeparated  every letter separated by separator runs, each letter possibly repeated;
+//   kRepeat     letters repeated, with a run of >= 3 of one letter somewhere (doubled letters
+//               are ordinary spelling: "good" is not a disguised "god").
+// `allow_structural` false: only kPlain. Sets *form on success.
+bool MatchTermSpan(std::string_view span, const std::vector<std::string>& units, bool unsegmented,
+                   bool allow_structural, PatternForm* form);
+
+}  // namespace wenjin::review
