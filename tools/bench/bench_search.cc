@@ -107,6 +107,7 @@ std::string Encode(const std::vector<UChar32>& cps, size_t from = 0, size_t to =
     int32_t len = 0;
     UBool error = false;
     U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, cps[i], error);
+    (void)error;  // code points come from U8_NEXT, so always encodable
     out.append(buf, len);
   }
   return out;
