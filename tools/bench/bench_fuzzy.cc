@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <lucene++/FuzzyQuery.h>
 #include <lucene++/LuceneHeaders.h>
+#include <lucene++/FuzzyQuery.h>
 #include <lucene++/TermEnum.h>
 
 #include "index/analysis/field_analyzer.h"
