@@ -81,6 +81,8 @@ int RunIndex(const std::vector<std::string>& argv) {
   }
   api::PlatformOptions platform_options;
   platform_options.data_dir = args.Option("data", "data");
+  // Platform::Open screens with the active lexicon; a new data directory gets the bundled one.
+  platform_options.lexicon_dir = std::string(WENJIN_SOURCE_DIR) + "/lexicons";
   std::string batch = args.Option("batch", "500");
   const bool acks = args.Flag("acks");
   if (!args.error().empty()) return Fail(args.error() + "\n" + kUsage, 2);

@@ -42,6 +42,8 @@ int RunSearch(const std::vector<std::string>& argv) {
   }
   api::PlatformOptions platform_options;
   platform_options.data_dir = args.Option("data", "data");
+  // Platform::Open screens with the active lexicon; a new data directory gets the bundled one.
+  platform_options.lexicon_dir = std::string(WENJIN_SOURCE_DIR) + "/lexicons";
   index::SearchRequest request;
   request.lang = args.Option("lang");
   const std::string limit = args.Option("limit", "10");
