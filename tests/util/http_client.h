@@ -43,10 +43,22 @@ inline HttpResult HttpCall(int port, const std::string& method, const std::strin
     if (n <= 0) break;
     sent += static_cast<size_t>(n);
   }
+  // Read until the body announced by Content-Length is complete (the server may keep the
+  // connection open despite "Connection: close"), or until EOF without one.
   std::string raw;
   char buf[65536];
   ssize_t n;
-  while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) raw.append(buf, static_cast<size_t>(n));
+  size_t expected_total = std::string::npos;
+  while (raw.size() < expected_total && (n = ::recv(fd, buf, sizeof buf, 0)) > 0) {
+    raw.append(buf, static_cast<size_t>(n));
+    if (expected_total != std::string::npos) continue;
+    size_t end = raw.find("\r\n\r\n");
+    if (end == std::string::npos) continue;
+    std::string head = raw.substr(0, end);
+    for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t cl = head.find("\r\ncontent-length:");
+    if (cl != std::string::npos) expected_total = end + 4 + std::stoul(head.substr(cl + 17));
+  }
   ::close(fd);
   size_t header_end = raw.find("\r\n\r\n");
   if (raw.rfind("HTTP/1.", 0) != 0 || header_end == std::string::npos) return result;
