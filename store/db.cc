@@ -48,6 +48,10 @@ Status Db::Open(const std::string& path, const Options& options, std::unique_ptr
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
+  // RocksDB creates the directory (for its info log) even when told not to create a database.
+  if (!options.create_if_missing && !std::filesystem::exists(path)) {
+    return Status::IOError("cannot open data directory " + path + ": it does not exist");
+  }
   if (options.read_only) {
     s = rocksdb::DB::OpenForReadOnly(db_options, path, families, &handles, &raw);
   } else {
