@@ -114,6 +114,9 @@ class Platform {
   Status ListAudit(const Caller& caller, uint64_t after, const std::string& resource_id, const std::string& actor, size_t limit,
                    nlohmann::json* records);
 
+  // A resource's screening result over all its text fields (defined in platform_internal.h).
+  struct Screened;
+
   store::ResourceStore* resources() { return resources_.get(); }
   index::SearchIndex* search_index() { return index_.get(); }
   store::Db* db() { return db_.get(); }
@@ -124,7 +127,6 @@ class Platform {
 
  private:
   Platform() = default;
-  struct Screened;  // a resource's screening result over all its text fields
   Screened ScreenResource(const Resource& resource) const;
   // Commits `batch` with audit `entries` and makes the change visible to search.
   Status CommitWorkflow(store::ResourceBatch* batch, const std::vector<store::AuditEntry>& entries);

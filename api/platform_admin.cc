@@ -44,16 +44,8 @@ Status Platform::PublishLexicon(const Caller& caller, const std::map<std::string
       r.review["reason"] = "blocked by screening after lexicon " + lexicon->version();
     } else {
       r.state = ResourceState::kInReview;
-      review::ReviewItem item;
-      item.id = "ri_" + NewResourceId().substr(0, 16);
-      item.resource_id = r.id;
-      item.flags = screened.flags;
-      item.severity = screened.max_severity;
-      item.origin = r.origin;
-      item.lang = r.lang;
-      item.created_ms = NowMs();
-      item.history.push_back({{"at_ms", item.created_ms}, {"actor", "system"}, {"action", "rescan"},
-                              {"lexicon_version", lexicon->version()}});
+      review::ReviewItem item =
+          NewReviewItem(r, screened, NowMs(), {{"action", "rescan"}, {"lexicon_version", lexicon->version()}});
       queue_->Put(item, &batch.extra());
       r.review["item_id"] = item.id;
     }

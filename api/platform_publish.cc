@@ -29,6 +29,22 @@ nlohmann::json ReviewRecord(const char* verdict, const nlohmann::json& flags, co
   return {{"verdict", verdict}, {"flags", flags}, {"lexicon_version", lexicon_version}};
 }
 
+review::ReviewItem NewReviewItem(const Resource& resource, const Platform::Screened& screened, int64_t now_ms,
+                                 nlohmann::json first_event) {
+  review::ReviewItem item;
+  item.id = "ri_" + NewResourceId().substr(0, 16);
+  item.resource_id = resource.id;
+  item.flags = screened.flags;
+  item.severity = screened.max_severity;
+  item.origin = resource.origin;
+  item.lang = resource.lang;
+  item.created_ms = now_ms;
+  first_event["at_ms"] = now_ms;
+  first_event["actor"] = "system";
+  item.history.push_back(std::move(first_event));
+  return item;
+}
+
 Status RequireRole(const Caller& caller, std::initializer_list<Role> roles) {
   for (Role r : roles) {
     if (caller.role == r) return Status::OK();
@@ -129,15 +145,7 @@ Status Platform::Upload(const Caller& caller, const nlohmann::json& body, const 
       break;
     case review::Decision::kReview: {
       r.state = ResourceState::kInReview;
-      review::ReviewItem item;
-      item.id = "ri_" + NewResourceId().substr(0, 16);
-      item.resource_id = r.id;
-      item.flags = screened.flags;
-      item.severity = screened.max_severity;
-      item.origin = r.origin;
-      item.lang = r.lang;
-      item.created_ms = now;
-      item.history.push_back({{"at_ms", now}, {"actor", "system"}, {"action", "screened"}, {"verdict", verdict}});
+      review::ReviewItem item = NewReviewItem(r, screened, now, {{"action", "screened"}, {"verdict", verdict}});
       queue_->Put(item, &batch.extra());
       r.review["item_id"] = item.id;
       item_json = item.id;
