@@ -69,7 +69,9 @@ class WorkflowTest : public ::testing::Test {
     return J(Call("GET", "/v1/search?q=" + q, ""));
   }
   static bool Found(const std::string& q, const std::string& id) {
-    for (const auto& h : Search(q)["hits"]) {
+    // Bind the response first: a range-for over a member of a temporary would dangle.
+    const json result = Search(q);
+    for (const auto& h : result["hits"]) {
       if (h["id"] == id) return true;
     }
     return false;
@@ -82,10 +84,7 @@ TempDir* WorkflowTest::dir_ = nullptr;
 ServerProcess* WorkflowTest::server_ = nullptr;
 std::map<std::string, std::string> WorkflowTest::keys_;
 
-// DISABLED_ tests below fail at the end of the first session: an upload is stored but a search
-// right after it does not find it (the index's lazy reader refresh vs. Platform::CommitWorkflow),
-// and an expired lease did not reappear in the listing. Re-enable once fixed (open issue 4).
-TEST_F(WorkflowTest, DISABLED_CleanUploadIsPublishedAtOnceAndWithdrawnAtOnce) {
+TEST_F(WorkflowTest, CleanUploadIsPublishedAtOnceAndWithdrawnAtOnce) {
   ASSERT_TRUE(server_->ready());
   for (const auto& [role, key] : keys_) ASSERT_EQ(key.rfind("wj_", 0), 0u) << role << ": " << key;
   auto r = Call("POST", "/v1/resources", "publisher",
@@ -103,10 +102,7 @@ TEST_F(WorkflowTest, DISABLED_CleanUploadIsPublishedAtOnceAndWithdrawnAtOnce) {
   EXPECT_EQ(J(Call("GET", "/v1/resources/clean-1", "publisher"))["state"], "withdrawn");
 }
 
-// DISABLED_ tests below fail at the end of the first session: an upload is stored but a search
-// right after it does not find it (the index's lazy reader refresh vs. Platform::CommitWorkflow),
-// and an expired lease did not reappear in the listing. Re-enable once fixed (open issue 4).
-TEST_F(WorkflowTest, DISABLED_FlaggedUploadGoesThroughReviewToSearch) {
+TEST_F(WorkflowTest, FlaggedUploadGoesThroughReviewToSearch) {
   for (const std::string origin : {"human", "ai"}) {
     const std::string id = "flagged-" + origin;
     json body = {{"id", id}, {"title", "Chemistry revision " + origin}, {"lang", "en"}, {"origin", origin},
@@ -173,15 +169,13 @@ TEST_F(WorkflowTest, BlockedUploadIsRejectedAndMayBeAppealedOnce) {
   EXPECT_EQ(Call("POST", "/v1/resources/threat/appeal", "publisher", R"({"reason":"again"})").status, 409);
 }
 
-// DISABLED_ tests below fail at the end of the first session: an upload is stored but a search
-// right after it does not find it (the index's lazy reader refresh vs. Platform::CommitWorkflow),
-// and an expired lease did not reappear in the listing. Re-enable once fixed (open issue 4).
-TEST_F(WorkflowTest, DISABLED_ExpiredLeaseReturnsItemToQueue) {
+TEST_F(WorkflowTest, ExpiredLeaseReturnsItemToQueue) {
   auto r = Call("POST", "/v1/resources", "publisher", R"({"id":"lease-1","title":"meanword essay","lang":"en"})");
   std::string item = J(r)["review_item"];
   ASSERT_EQ(Call("POST", "/v1/review/items/" + item + "/claim", "reviewer", R"({"lease_seconds":1})").status, 200);
   auto listed = [&] {
-    for (const auto& it : J(Call("GET", "/v1/review/queue", "senior_reviewer"))["items"]) {
+    const json queue = J(Call("GET", "/v1/review/queue", "senior_reviewer"));
+    for (const auto& it : queue["items"]) {
       if (it["id"] == item) return true;
     }
     return false;
@@ -221,7 +215,9 @@ TEST_F(WorkflowTest, EveryRoleAgainstEveryProtectedRoute) {
     for (const auto& [role, expected] : c.status) {
       auto r = Call(c.method, c.target, role, c.body);
       EXPECT_EQ(r.status, expected) << c.method << " " << c.target << " as '" << role << "': " << r.body;
-      if (r.status >= 400) EXPECT_TRUE(J(r).contains("error"));
+      if (r.status >= 400) {
+        EXPECT_TRUE(J(r).contains("error"));
+      }
     }
   }
   EXPECT_EQ(server_->Call("GET", "/v1/review/queue", "", {{"Authorization", "Bearer wj_not_a_key"}}).status, 401);
@@ -250,10 +246,7 @@ TEST_F(WorkflowTest, BadUploadsGetClearErrorsAndStoreNothing) {
   EXPECT_TRUE(mine["resources"].empty());
 }
 
-// DISABLED_ tests below fail at the end of the first session: an upload is stored but a search
-// right after it does not find it (the index's lazy reader refresh vs. Platform::CommitWorkflow),
-// and an expired lease did not reappear in the listing. Re-enable once fixed (open issue 4).
-TEST_F(WorkflowTest, DISABLED_IdempotentRetriesAndBulkAndFiles) {
+TEST_F(WorkflowTest, IdempotentRetriesAndBulkAndFiles) {
   const std::string body = R"({"title":"Fractions for beginners","lang":"en"})";
   auto a = Call("POST", "/v1/resources", "publisher2", body, {{"Idempotency-Key", "k-1"}});
   auto b = Call("POST", "/v1/resources", "publisher2", body, {{"Idempotency-Key", "k-1"}});
@@ -308,10 +301,7 @@ TEST_F(WorkflowTest, StreamingScreenSessions) {
   EXPECT_EQ(once["verdict"], "review");
 }
 
-// DISABLED_ tests below fail at the end of the first session: an upload is stored but a search
-// right after it does not find it (the index's lazy reader refresh vs. Platform::CommitWorkflow),
-// and an expired lease did not reappear in the listing. Re-enable once fixed (open issue 4).
-TEST_F(WorkflowTest, DISABLED_LexiconChangeRescreensPublishedResources) {
+TEST_F(WorkflowTest, LexiconChangeRescreensPublishedResources) {
   auto r = Call("POST", "/v1/resources", "publisher", R"({"id":"rescan-1","title":"Gardening with zorblax","lang":"en"})");
   ASSERT_EQ(J(r)["state"], "published");
   ASSERT_TRUE(Found("gardening", "rescan-1"));
@@ -324,7 +314,8 @@ TEST_F(WorkflowTest, DISABLED_LexiconChangeRescreensPublishedResources) {
   r = Call("POST", "/v1/lexicons", "admin", files.dump());
   ASSERT_EQ(r.status, 201) << r.body;
   bool changed = false;
-  for (const auto& c : J(r)["changed"]) changed = changed || c["id"] == "rescan-1";
+  const json rescan = J(r);
+  for (const auto& c : rescan["changed"]) changed = changed || c["id"] == "rescan-1";
   EXPECT_TRUE(changed) << r.body;
   EXPECT_FALSE(Found("gardening", "rescan-1"));
   EXPECT_EQ(J(Call("GET", "/v1/resources/rescan-1", "publisher"))["state"], "in_review");
