@@ -25,6 +25,11 @@ constexpr double kFoldBoost = 0.9;           // folded fields: accents ignored, 
 constexpr double kTieBreaker = 0.1;          // other matching fields add a tenth of their score
 constexpr double kTypoBoost[] = {1.0, 0.6, 0.35};  // by edit distance
 constexpr size_t kMaxTypoCandidates = 12;
+// A word found in this many resources (or in 1 of 20,000, if more) is taken as typed: learners
+// who type a common word mean it, and looking for its neighbours costs most of a query's time.
+// Absent and rare words, which is what misspellings are, are expanded.
+constexpr int32_t kTypedWordMinDocFreq = 3;
+constexpr int64_t kTypedWordDocShare = 20000;
 constexpr size_t kMaxPrefixTerms = 64;
 constexpr double kRunMatchShare = 0.7;       // bigrams of an unspaced word that must match
 constexpr int32_t kMaxWordPositions = 64;    // a longer unspaced "word" (a pasted paragraph) is cut
@@ -148,9 +153,11 @@ class Builder {
     const String& word = tokens[0].term;
     const int edits = MaxEdits(word.size());
     if (edits == 0) return;
-    const auto candidates = context_->TypoCandidates(word, edits, kMaxTypoCandidates + 1);
     const int32_t df = context_->reader()->docFreq(newLucene<Lucene::Term>(fold, word));
-    const double cap = df > 0 ? Bm25Idf(df, std::max<int64_t>(context_->stats()->Get(fold).docs, df)) : 0;
+    const int64_t docs = std::max<int64_t>(context_->stats()->Get(fold).docs, df);
+    if (df >= std::max<int64_t>(kTypedWordMinDocFreq, docs / kTypedWordDocShare)) return;
+    const auto candidates = context_->TypoCandidates(word, edits, kMaxTypoCandidates + 1);
+    const double cap = df > 0 ? Bm25Idf(df, docs) : 0;
     for (const auto& c : candidates) {
       if (c.distance == 0) continue;
       if (!title_only) {

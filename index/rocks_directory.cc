@@ -154,7 +154,7 @@ class RocksIndexInput : public Lucene::IndexInput {
 
   uint8_t readByte() override {
     if (pos_ < chunk_start_ || pos_ >= chunk_end_) Load();
-    return static_cast<uint8_t>((*chunk_)[pos_++ - chunk_start_]);
+    return static_cast<uint8_t>(chunk_->data()[pos_++ - chunk_start_]);
   }
 
   void readBytes(uint8_t* b, int32_t offset, int32_t length) override {
@@ -200,7 +200,9 @@ class RocksIndexInput : public Lucene::IndexInput {
     const uint64_t expected = std::min<uint64_t>(f.shared->chunk_size, f.length - start);
     rocksdb::ReadOptions ro;
     ro.snapshot = f.snapshot.get();
-    auto data = std::make_shared<std::string>();
+    // Pinned, not copied: the chunk stays in RocksDB's block cache while an input uses it, so a
+    // query opening many term streams does not copy 64 KiB per stream.
+    auto data = std::make_shared<rocksdb::PinnableSlice>();
     rocksdb::Status s = f.shared->db->Get(ro, f.shared->family, ChunkKey(f.prefix, chunk), data.get());
     if (s.IsNotFound() || (s.ok() && data->size() < expected)) {
       boost::throw_exception(Lucene::IOException(
@@ -213,7 +215,7 @@ class RocksIndexInput : public Lucene::IndexInput {
   }
 
   std::shared_ptr<const OpenFile> file_;
-  std::shared_ptr<const std::string> chunk_;  // shared with clones; never modified
+  std::shared_ptr<const rocksdb::PinnableSlice> chunk_;  // shared with clones; never modified
   uint64_t chunk_start_ = 0;                  // file offset of chunk_[0]
   uint64_t chunk_end_ = 0;                    // file offset one past the valid bytes of chunk_
   uint64_t pos_ = 0;

@@ -109,7 +109,9 @@ TEST_F(QueryEngineTest, FindsTheExpectedResources) {
     auto ids = Ids(r);
     EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()), c.expected) << c.query << " -> " << r.parsed_query;
     EXPECT_EQ(r.total, c.expected.size()) << c.query;
-    if (*c.first && !ids.empty()) EXPECT_EQ(ids[0], c.first) << c.query;
+    if (*c.first && !ids.empty()) {
+      EXPECT_EQ(ids[0], c.first) << c.query;
+    }
   }
 }
 
@@ -129,6 +131,35 @@ TEST_F(QueryEngineTest, ExactMatchesOutrankTypoMatches) {
   strict.query = "colour";
   strict.typo_tolerance = false;
   EXPECT_EQ(Ids(Search(strict)), std::vector<std::string>{"en4"});
+}
+
+// A word found in several resources is taken as typed; an absent or rare one gets its neighbours.
+TEST(QueryEngineTypos, CommonWordsAreTakenAsTypedRareOnesExpanded) {
+  std::vector<Resource> docs;
+  for (int i = 0; i < 3; ++i) {
+    docs.push_back(MakeResource("planet" + std::to_string(i), "en", "Planet facts " + std::to_string(i), "Craters."));
+  }
+  docs.push_back(MakeResource("planets", "en", "Planets of the solar system", "Moons."));
+  docs.push_back(MakeResource("orbit", "en", "Comet orbitz", "Tails."));
+  auto reader = testing::BuildIndex(docs, 2);
+  QueryEngine engine{IndexOptions{}};
+  auto ids = [&](const std::string& q) {
+    SearchRequest request;
+    request.query = q;
+    SearchResponse response;
+    EXPECT_TRUE(engine.Search(reader, request, &response).ok()) << q;
+    std::set<std::string> out;
+    for (const auto& h : response.hits) out.insert(h.id);
+    return out;
+  };
+  // "planet" is in 3 resources: exact only, the one about "planets" is not pulled in.
+  EXPECT_EQ(ids("planet"), (std::set<std::string>{"planet0", "planet1", "planet2"}));
+  // "planets" is in one resource: its neighbour "planet" is searched too.
+  EXPECT_EQ(ids("planets").size(), 4u);
+  // Absent: every neighbour within the edits its length allows (1 for 7 letters, 2 for 8).
+  EXPECT_EQ(ids("plannet"), (std::set<std::string>{"planet0", "planet1", "planet2"}));
+  EXPECT_EQ(ids("plannets").size(), 4u);
+  EXPECT_EQ(ids("orbitt"), (std::set<std::string>{"orbit"}));
 }
 
 TEST_F(QueryEngineTest, FiltersAndFacetsCountAllMatches) {
@@ -281,7 +312,9 @@ TEST_F(QueryEngineTest, SuggestCompletesTitles) {
   std::vector<Suggestion> suggestions;
   ASSERT_OK(engine_.Suggest(*reader_, "mathem", "en", 10, &suggestions));
   for (const auto& s : suggestions) {
-    if (s.id == "de1") EXPECT_EQ(s.title, "Mathematics for children");
+    if (s.id == "de1") {
+      EXPECT_EQ(s.title, "Mathematics for children");
+    }
   }
   EXPECT_EQ(engine_.Suggest(*reader_, "", "", 10, &suggestions).code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(engine_.Suggest(*reader_, "\xff", "", 10, &suggestions).code(), Status::Code::kInvalidArgument);
