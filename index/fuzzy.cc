@@ -57,18 +57,43 @@ TermDictionary::TermDictionary(std::vector<Entry> entries) {
   }
 }
 
+// The end of the run of entries from `from` that start with `prefix` (entries are sorted, and
+// entries_[from] starts with it). Gallops first: most pruned runs are a handful of terms, so this
+// costs a few comparisons instead of a binary search over the whole dictionary.
+size_t TermDictionary::EndOfPrefix(size_t from, std::wstring_view prefix) const {
+  auto has_prefix = [&](size_t k) { return std::wstring_view(entries_[k].term).starts_with(prefix); };
+  size_t lo = from;  // known to have the prefix
+  size_t step = 1;
+  size_t hi = from + step;
+  while (hi < entries_.size() && has_prefix(hi)) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  hi = std::min(hi, entries_.size());
+  // Invariant: lo has the prefix, hi does not (or is the end).
+  while (hi - lo > 1) {
+    const size_t mid = lo + (hi - lo) / 2;
+    (has_prefix(mid) ? lo : hi) = mid;
+  }
+  return hi;
+}
+
 std::vector<TermDictionary::Candidate> TermDictionary::Within(std::wstring_view word, int max_edits,
                                                               size_t limit) const {
   std::vector<Candidate> out;
   const size_t m = word.size();
   const size_t width = m + 1;
-  // rows[d] holds the distances between the first d characters of the current term and every
-  // prefix of `word`; rows 0..valid are correct for the current path in the implicit trie.
-  std::vector<int> rows((max_length_ + 1) * width);
-  for (size_t j = 0; j <= m; ++j) rows[j] = static_cast<int>(j);
+  const int cap = max_edits + 1;  // distances are computed capped: only <= max_edits matters
+  // rows[d] holds the capped distances between the first d characters of the current term and
+  // every prefix of `word`; rows 0..valid are correct for the current path in the implicit trie.
+  // Only the band |d - j| <= max_edits can hold a distance within reach; the rest is `cap`.
+  std::vector<int> rows((max_length_ + 1) * width, cap);
+  for (size_t j = 0; j <= m; ++j) rows[j] = std::min(static_cast<int>(j), cap);
   std::wstring_view path;  // the term (or pruned prefix) whose rows are filled
   size_t valid = 0;
   size_t i = 0;
+  const size_t band = static_cast<size_t>(max_edits);
   while (i < entries_.size()) {
     const std::wstring& t = entries_[i].term;
     size_t lcp = 0;
@@ -80,14 +105,18 @@ std::vector<TermDictionary::Candidate> TermDictionary::Within(std::wstring_view 
       const int* up = &rows[(d - 1) * width];
       const int* up2 = d >= 2 ? &rows[(d - 2) * width] : nullptr;
       const wchar_t c = t[d - 1];
-      row[0] = static_cast<int>(d);
+      row[0] = std::min(static_cast<int>(d), cap);
       int best = row[0];
-      for (size_t j = 1; j <= m; ++j) {
+      const size_t from = d > band ? d - band : 1;
+      const size_t to = std::min(m, d + band);
+      if (from > 1) row[from - 1] = cap;
+      for (size_t j = from; j <= to; ++j) {
         int v = std::min({up[j] + 1, row[j - 1] + 1, up[j - 1] + (c == word[j - 1] ? 0 : 1)});
         if (up2 && j >= 2 && c == word[j - 2] && t[d - 2] == word[j - 1]) v = std::min(v, up2[j - 2] + 1);
-        row[j] = v;
-        best = std::min(best, v);
+        row[j] = std::min(v, cap);
+        best = std::min(best, row[j]);
       }
+      if (to < m) row[to + 1] = cap;
       if (best > max_edits) {
         pruned_at = d;
         break;
@@ -96,14 +125,12 @@ std::vector<TermDictionary::Candidate> TermDictionary::Within(std::wstring_view 
     if (pruned_at > 0) {
       // No term starting with t[0, pruned_at) can come within max_edits: skip them all.
       const std::wstring_view prefix(t.data(), pruned_at);
-      auto next = std::partition_point(entries_.begin() + static_cast<std::ptrdiff_t>(i), entries_.end(),
-                                       [&](const Entry& e) { return std::wstring_view(e.term).starts_with(prefix); });
-      i = static_cast<size_t>(next - entries_.begin());
+      i = EndOfPrefix(i, prefix);
       path = prefix;
       valid = pruned_at - 1;
       continue;
     }
-    const int distance = rows[t.size() * width + m];
+    const int distance = t.size() + band >= m && m + band >= t.size() ? rows[t.size() * width + m] : cap;
     if (distance <= max_edits) out.push_back({t, distance, entries_[i].doc_freq});
     path = t;
     valid = t.size();

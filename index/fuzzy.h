@@ -43,6 +43,8 @@ class TermDictionary {
   size_t size() const { return entries_.size(); }
 
  private:
+  size_t EndOfPrefix(size_t from, std::wstring_view prefix) const;
+
   std::vector<Entry> entries_;  // sorted by term, unique
   size_t max_length_ = 0;
 };
