@@ -3,8 +3,10 @@
 #include "index/query_engine.h"
 
 #include <chrono>
+#include <map>
 #include <mutex>
 
+#include <lucene++/CachingWrapperFilter.h>
 #include <lucene++/ConstantScoreQuery.h>
 #include <lucene++/DisjunctionMaxQuery.h>
 #include <lucene++/QueryWrapperFilter.h>
@@ -106,10 +108,9 @@ std::map<Lucene::String, std::set<Lucene::String>> BodyTerms(
 
 // Among comparable matches, resources written in the query's (first) language come first: a
 // constant bonus, small next to a word's score, that mostly breaks ties between translations.
-Lucene::QueryPtr PreferLanguage(const Lucene::QueryPtr& query, const std::vector<std::string>& languages) {
-  if (languages.empty()) return query;
-  auto same_language = newLucene<Lucene::ConstantScoreQuery>(newLucene<Lucene::QueryWrapperFilter>(
-      newLucene<Lucene::TermQuery>(newLucene<Lucene::Term>(Wide(schema::kLang), Wide(languages[0])))));
+Lucene::QueryPtr PreferLanguage(const Lucene::QueryPtr& query, const Lucene::FilterPtr& same_language_filter) {
+  if (!same_language_filter) return query;
+  auto same_language = newLucene<Lucene::ConstantScoreQuery>(same_language_filter);
   same_language->setBoost(kLanguageBonus);
   auto out = newLucene<Lucene::BooleanQuery>(true);
   out->add(query, Lucene::BooleanClause::MUST);
@@ -140,6 +141,18 @@ class QueryEngine::Impl {
 
  private:
   Status MakeFilter(const SearchRequest& request, Lucene::FilterPtr* filter);
+  // The documents whose `field` holds `value`, as a filter that keeps its bit set per segment
+  // across queries and near-real-time reopens (segments do not change; deletions are left to the
+  // query it is combined with). Language filters recur in almost every query.
+  Lucene::FilterPtr CachedTermFilter(const std::string& field, const std::string& value) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto& filter = term_filters_[field + '\0' + value];
+    if (!filter) {
+      filter = newLucene<Lucene::CachingWrapperFilter>(newLucene<Lucene::QueryWrapperFilter>(
+          newLucene<Lucene::TermQuery>(newLucene<Lucene::Term>(Wide(field), Wide(value)))));
+    }
+    return filter;
+  }
   void FillHit(const Lucene::DocumentPtr& doc, double score, const SearchRequest& request,
                const std::vector<std::string>& languages, const BuiltQuery& built, SearchHit* hit);
   Lucene::SearcherPtr NewSearcher(const Lucene::IndexReaderPtr& reader) {
@@ -154,6 +167,7 @@ class QueryEngine::Impl {
   SegmentDictionaries dictionaries_;       // typo dictionaries shared across readers
   std::mutex mu_;
   std::shared_ptr<ReaderContext> context_;  // guarded by mu_; the context of the latest reader
+  std::map<std::string, Lucene::FilterPtr> term_filters_;  // guarded by mu_; field '\0' value
 };
 
 Status QueryEngine::Impl::MakeFilter(const SearchRequest& request, Lucene::FilterPtr* filter) {
@@ -162,6 +176,10 @@ Status QueryEngine::Impl::MakeFilter(const SearchRequest& request, Lucene::Filte
   if (!request.lang.empty()) {
     const std::string lang = analysis::PrimarySubtag(request.lang);
     if (lang.empty()) return Status::InvalidArgument("lang '" + request.lang + "' is not a language tag");
+    if (request.filters.empty()) {  // the usual case: one language, nothing else
+      *filter = CachedTermFilter(schema::kLangs, lang);
+      return Status::OK();
+    }
     all->add(newLucene<Lucene::TermQuery>(newLucene<Lucene::Term>(Wide(schema::kLangs), Wide(lang))),
              Lucene::BooleanClause::MUST);
     ++clauses;
@@ -247,7 +265,8 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
     boost::shared_ptr<FacetCollector> facets;
     for (int attempt = 0; attempt < 2; ++attempt) {
       WENJIN_RETURN_IF_ERROR(BuildQuery(root, options, analyzer_, context.get(), &built));
-      Lucene::QueryPtr query = PreferLanguage(built.query, options.languages);
+      Lucene::QueryPtr query = PreferLanguage(
+          built.query, options.languages.empty() ? Lucene::FilterPtr() : CachedTermFilter(schema::kLang, options.languages[0]));
       Lucene::TopDocsCollectorPtr collector;
       if (request.sort == SearchRequest::Sort::kDate) {
         auto sort_fields = Lucene::Collection<Lucene::SortFieldPtr>::newInstance();
