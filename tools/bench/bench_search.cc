@@ -259,6 +259,15 @@ void Fill(const Timings& t, Result* r) {
   r->hit_rate = static_cast<double>(t.with_hits) / ms.size();
 }
 
+// Flushes and compacts every column family, so sizes on disk are those of the data at rest.
+void SettleStore(store::Db* db) {
+  for (int f = 0; f < store::kFamilyCount; ++f) {
+    auto* cf = db->family(static_cast<store::Family>(f));
+    db->raw()->Flush(rocksdb::FlushOptions(), cf);
+    db->raw()->CompactRange(rocksdb::CompactRangeOptions(), cf, nullptr, nullptr);
+  }
+}
+
 // Reads every resource of the corpus, calling `fn` for each well-formed one.
 template <typename Fn>
 void ForEachResource(const std::string& path, Fn fn) {
@@ -294,9 +303,11 @@ Status RunWenjin(const Flags& f, const std::vector<Query>& queries, Result* r) {
       return static_cast<long>(resp.total);
     }, &t));
     index.reset();
-    // The index files' share of the store (its column family), flushed so it is all in SST files.
+    // Sizes at rest: every family flushed and compacted, as a long-running server's store settles
+    // (merged-away index files are deleted as tombstones until compaction drops them; Lucene on a
+    // file system frees them at once).
+    SettleStore(db.get());
     auto* cf = db->family(store::Family::kIndexFiles);
-    db->raw()->Flush(rocksdb::FlushOptions(), cf);
     uint64_t bytes = 0;
     if (db->raw()->GetIntProperty(cf, "rocksdb.total-sst-files-size", &bytes)) r->index_part_mb = bytes / 1048576.0;
   }
@@ -348,8 +359,8 @@ Status RunLucene(const Flags& f, const std::vector<Query>& queries, bool rocks, 
     writer->close();
     dir->close();
     if (rocks) {
+      SettleStore(db.get());
       auto* cf = db->family(store::Family::kIndexFiles);
-      db->raw()->Flush(rocksdb::FlushOptions(), cf);
       uint64_t bytes = 0;
       if (db->raw()->GetIntProperty(cf, "rocksdb.total-sst-files-size", &bytes)) r->index_part_mb = bytes / 1048576.0;
     }
