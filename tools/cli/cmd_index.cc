@@ -79,23 +79,11 @@ int RunIndex(const std::vector<std::string>& argv) {
     std::cout << kUsage;
     return 0;
   }
-  api::PlatformOptions platform_options;
-  platform_options.data_dir = args.Option("data", "data");
-  // Platform::Open screens with the active lexicon; a new data directory gets the bundled one.
-  platform_options.lexicon_dir = std::string(WENJIN_SOURCE_DIR) + "/lexicons";
-  std::string batch = args.Option("batch", "500");
-  const bool acks = args.Flag("acks");
-  if (!args.error().empty()) return Fail(args.error() + "\n" + kUsage, 2);
-  if (!args.UnknownOption().empty()) return Fail("unknown option " + args.UnknownOption() + "\n" + kUsage, 2);
-  if (args.rest().size() != 1) return Fail("expected one input file (or - for stdin)\n" + std::string(kUsage), 2);
+  api::PlatformOptions platform_options = DataDirOptions(&args);
   api::ImportOptions options;
-  try {
-    long n = std::stol(batch);
-    if (n < 1 || n > 1000000) throw std::out_of_range("batch");
-    options.batch_size = static_cast<size_t>(n);
-  } catch (const std::exception&) {
-    return Fail("--batch must be 1-1000000", 2);
-  }
+  options.batch_size = static_cast<size_t>(args.Integer("batch", 500, 1, 1000000));
+  const bool acks = args.Flag("acks");
+  if (!args.Done(kUsage, 1, 1, "one input file (or - for stdin)")) return 2;
 
   const std::string& path = args.rest()[0];
   std::ifstream file;

@@ -16,8 +16,7 @@ int RunKeysCreate(const std::vector<std::string>& argv) {
   std::string data = args.Option("data");
   std::string role_name = args.Option("role");
   std::string label = args.Option("label", "");
-  if (!args.error().empty()) return Fail(args.error() + "\n" + kUsage, 2);
-  if (!args.UnknownOption().empty()) return Fail("unknown option " + args.UnknownOption() + "\n" + kUsage, 2);
+  if (!args.Done(kUsage)) return 2;
   if (data.empty() || role_name.empty()) return Fail(std::string("--data and --role are required\n") + kUsage, 2);
   api::Role role;
   if (!api::ParseRole(role_name, &role)) return Fail("unknown role '" + role_name + "'\n" + kUsage, 2);

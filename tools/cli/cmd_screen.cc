@@ -20,19 +20,9 @@ int RunScreen(const std::vector<std::string>& argv) {
   const std::string dir = args.Option("lexicons", WENJIN_SOURCE_DIR "/lexicons");
   const std::string lang = args.Option("lang", "");
   const std::string origin = args.Option("origin", "human");
-  const std::string chunk_arg = args.Option("chunk-size", "0");
-  if (!args.error().empty()) return Fail(args.error() + "\n" + kUsage, 2);
-  if (!args.UnknownOption().empty()) return Fail("unknown option " + args.UnknownOption() + "\n" + kUsage, 2);
-  if (args.rest().size() > 1) return Fail(kUsage, 2);
+  const size_t chunk = static_cast<size_t>(args.Integer("chunk-size", 0, 0, 1ll << 30));
+  if (!args.Done(kUsage, 0, 1)) return 2;  // FILE or - (stdin), optional
   if (origin != "human" && origin != "ai") return Fail("--origin must be human or ai", 2);
-  size_t chunk = 0;
-  try {
-    size_t used = 0;
-    chunk = std::stoul(chunk_arg, &used);
-    if (used != chunk_arg.size()) throw std::invalid_argument(chunk_arg);
-  } catch (const std::exception&) {
-    return Fail("--chunk-size needs a number of bytes", 2);
-  }
 
   std::string text;
   const std::string path = args.rest().empty() ? "-" : args.rest()[0];

@@ -22,44 +22,24 @@ constexpr const char* kUsage =
     "  --filter F=V     keep hits whose F (subject, level, type, origin, lang) is V; repeatable\n"
     "Prints {total, took_ms, hits:[...], facets} as on GET /v1/search.\n";
 
-bool ParseCount(const std::string& text, size_t* out) {
-  try {
-    size_t used = 0;
-    long long n = std::stoll(text, &used);
-    if (used != text.size() || n < 0) return false;
-    *out = static_cast<size_t>(n);
-    return true;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
-
 int RunSearch(const std::vector<std::string>& argv) {
   Args args(argv);
   if (args.Flag("help")) {
     std::cout << kUsage;
     return 0;
   }
-  api::PlatformOptions platform_options;
-  platform_options.data_dir = args.Option("data", "data");
-  // Platform::Open screens with the active lexicon; a new data directory gets the bundled one.
-  platform_options.lexicon_dir = std::string(WENJIN_SOURCE_DIR) + "/lexicons";
+  api::PlatformOptions platform_options = DataDirOptions(&args);
   index::SearchRequest request;
   request.lang = args.Option("lang");
-  const std::string limit = args.Option("limit", "10");
-  const std::string offset = args.Option("offset", "0");
+  request.limit = static_cast<size_t>(args.Integer("limit", 10, 0, static_cast<long long>(index::kMaxLimit)));
+  request.offset = static_cast<size_t>(args.Integer("offset", 0, 0, 10000));
   const std::string sort = args.Option("sort", "relevance");
   for (std::string f = args.Option("filter"); !f.empty(); f = args.Option("filter")) {
     size_t eq = f.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == f.size()) return Fail("--filter needs FIELD=VALUE, got '" + f + "'", 2);
     request.filters[f.substr(0, eq)].push_back(f.substr(eq + 1));
   }
-  if (!args.error().empty()) return Fail(args.error() + "\n" + kUsage, 2);
-  if (!args.UnknownOption().empty()) return Fail("unknown option " + args.UnknownOption() + "\n" + kUsage, 2);
-  if (args.rest().empty()) return Fail("expected a query\n" + std::string(kUsage), 2);
-  if (!ParseCount(limit, &request.limit) || !ParseCount(offset, &request.offset)) {
-    return Fail("--limit and --offset must be non-negative integers", 2);
-  }
+  if (!args.Done(kUsage, 1, SIZE_MAX, "a query")) return 2;
   if (sort == "date") {
     request.sort = index::SearchRequest::Sort::kDate;
   } else if (sort != "relevance") {

@@ -30,37 +30,22 @@ int RunServe(const std::vector<std::string>& argv) {
     std::cout << kUsage;
     return 0;
   }
-  api::PlatformOptions platform_options;
-  platform_options.data_dir = args.Option("data", "data");
+  api::PlatformOptions platform_options = DataDirOptions(&args);
   api::ServerOptions server_options;
   api::RouteOptions route_options;
   server_options.address = args.Option("address", "127.0.0.1");
-  std::string port = args.Option("port", "8080");
-  std::string threads = args.Option("threads", "2");
+  server_options.port = static_cast<uint16_t>(args.Integer("port", 8080, 0, 65535));
+  server_options.threads = static_cast<int>(args.Integer("threads", 2, 1, 64));
   std::string bundled = std::string(WENJIN_SOURCE_DIR) + "/corpora/catalog.ndjson";
   platform_options.initial_corpus = args.Option("corpus", std::filesystem::exists(bundled) ? bundled : "");
   if (args.Flag("no-corpus")) platform_options.initial_corpus.clear();
-  platform_options.lexicon_dir = args.Option("lexicons", std::string(WENJIN_SOURCE_DIR) + "/lexicons");
-  std::string rate = args.Option("rate-limit", "50");
-  std::string max_body = args.Option("max-body", std::to_string(10u << 20));
-  if (!args.error().empty()) return Fail(args.error() + "\n" + kUsage, 2);
-  if (!args.UnknownOption().empty()) return Fail("unknown option " + args.UnknownOption() + "\n" + kUsage, 2);
-  if (!args.rest().empty()) return Fail("unexpected argument '" + args.rest()[0] + "'\n" + kUsage, 2);
-  try {
-    int p = std::stoi(port);
-    if (p < 0 || p > 65535) throw std::out_of_range("port");
-    server_options.port = static_cast<uint16_t>(p);
-    server_options.threads = std::stoi(threads);
-    if (server_options.threads < 1 || server_options.threads > 64) throw std::out_of_range("threads");
-    route_options.rate_per_second = std::stod(rate);
-    route_options.rate_burst = std::max(1.0, route_options.rate_per_second * 2);
-    long long mb = std::stoll(max_body);
-    if (mb < 1024 || mb > (1ll << 30)) throw std::out_of_range("max-body");
-    route_options.max_body_bytes = static_cast<size_t>(mb);
-    server_options.max_request_bytes = route_options.max_body_bytes + (64u << 10);
-  } catch (const std::exception&) {
-    return Fail("--port must be 0-65535, --threads 1-64, --rate-limit a number, --max-body 1024..1073741824", 2);
-  }
+  platform_options.lexicon_dir = args.Option("lexicons", platform_options.lexicon_dir);
+  // Requests per second; whole numbers are plenty for a per-key limit.
+  route_options.rate_per_second = static_cast<double>(args.Integer("rate-limit", 50, 0, 1000000));
+  route_options.rate_burst = std::max(1.0, route_options.rate_per_second * 2);
+  route_options.max_body_bytes = static_cast<size_t>(args.Integer("max-body", 10 << 20, 1024, 1ll << 30));
+  server_options.max_request_bytes = route_options.max_body_bytes + (64u << 10);
+  if (!args.Done(kUsage)) return 2;
 
   // Block the stop signals in every thread; the main thread waits for them below.
   sigset_t stop_signals;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "api/platform.h"
+
 namespace wenjin::cli {
 
 using CommandFn = int (*)(const std::vector<std::string>& args);
@@ -33,6 +35,15 @@ class Args {
   std::string UnknownOption() const;  // first leftover "--x", or ""
   const std::string& error() const { return error_; }
 
+  // Removes --name and returns it as a whole number in [min, max]; `fallback` when absent. A
+  // value that is not one sets error().
+  long long Integer(const std::string& name, long long fallback, long long min, long long max);
+
+  // Ends option parsing. Returns false, after printing the problem and `usage` to stderr, when an
+  // option was bad or unknown or the positional arguments number fewer than `min_rest` or more
+  // than `max_rest` ("expected <rest_what>"). Commands then exit with 2.
+  bool Done(const char* usage, size_t min_rest = 0, size_t max_rest = 0, const char* rest_what = "an argument") const;
+
  private:
   std::vector<std::string> rest_;
   std::string error_;
@@ -40,6 +51,10 @@ class Args {
 
 // Prints "wenjin: message" to stderr and returns `code`, for `return Fail(...)`.
 int Fail(const std::string& message, int code = 1);
+
+// What commands that open a data directory share: --data DIR (default ./data) and, for a new
+// directory, the bundled lexicon (Platform::Open screens with the active one).
+api::PlatformOptions DataDirOptions(Args* args);
 
 }  // namespace wenjin::cli
 

@@ -62,6 +62,38 @@ std::string Args::UnknownOption() const {
   return "";
 }
 
+long long Args::Integer(const std::string& name, long long fallback, long long min, long long max) {
+  const std::string text = Option(name, "");
+  if (text.empty()) return fallback;
+  try {
+    size_t used = 0;
+    const long long n = std::stoll(text, &used);
+    if (used == text.size() && n >= min && n <= max) return n;
+  } catch (const std::exception&) {
+  }
+  if (error_.empty()) {
+    error_ = "--" + name + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+  }
+  return fallback;
+}
+
+bool Args::Done(const char* usage, size_t min_rest, size_t max_rest, const char* rest_what) const {
+  std::string problem = error_;
+  if (problem.empty() && !UnknownOption().empty()) problem = "unknown option " + UnknownOption();
+  if (problem.empty() && rest_.size() < min_rest) problem = std::string("expected ") + rest_what;
+  if (problem.empty() && rest_.size() > max_rest) problem = "unexpected argument '" + rest_[max_rest] + "'";
+  if (problem.empty()) return true;
+  Fail(problem + "\n" + usage, 2);
+  return false;
+}
+
+api::PlatformOptions DataDirOptions(Args* args) {
+  api::PlatformOptions options;
+  options.data_dir = args->Option("data", "data");
+  options.lexicon_dir = std::string(WENJIN_SOURCE_DIR) + "/lexicons";
+  return options;
+}
+
 int Fail(const std::string& message, int code) {
   std::cerr << "wenjin: " << message << "\n";
   return code;
