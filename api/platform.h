@@ -35,6 +35,8 @@ struct PlatformOptions {
   std::string initial_corpus;
   // Lexicon directory loaded (and saved as a version) when the store has no active lexicon.
   // Default: none (then the store must already have one, or screening uses an empty lexicon).
+  // A directory without *.tsv files is an error, not an empty lexicon: a mistyped path must not
+  // quietly publish everything unscreened.
   std::string lexicon_dir;
   index::IndexOptions index;      // BM25 parameters, commit cadence
   int64_t default_lease_ms = 10 * 60 * 1000;  // reviewer lease; Default: 10 minutes

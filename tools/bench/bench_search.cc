@@ -264,7 +264,10 @@ void SettleStore(store::Db* db) {
   for (int f = 0; f < store::kFamilyCount; ++f) {
     auto* cf = db->family(static_cast<store::Family>(f));
     db->raw()->Flush(rocksdb::FlushOptions(), cf);
-    db->raw()->CompactRange(rocksdb::CompactRangeOptions(), cf, nullptr, nullptr);
+    rocksdb::CompactRangeOptions options;
+    // Also rewrite the last level: the chunks of deleted index files sit there until then.
+    options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+    db->raw()->CompactRange(options, cf, nullptr, nullptr);
   }
 }
 
