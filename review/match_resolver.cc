@@ -117,9 +117,9 @@ bool CutsDictionaryWord(std::string_view text, size_t from, size_t to) {
 std::vector<Flag> ScanNormalized(const Lexicon& lexicon, const NormalizedText& normalized,
                                  std::string_view original, std::string_view lang) {
   const Lexicon::Compiled& compiled = lexicon.compiled();
-  MatchResolver resolver(lexicon, lang);
+  MatchResolver resolver(lexicon, lang, /*dedupe=*/false);
   HsScratchPool::Lease scratch = compiled.scratch->Acquire();
-  resolver.Add(FindMatches(compiled, normalized.text, scratch.get()));
+  resolver.Add(FindMatches(compiled, resolver.filter(), normalized.text, scratch.get()));
   resolver.Resolve(normalized, /*complete=*/true);
   return resolver.Flags(original);
 }
@@ -154,38 +154,59 @@ int CollectHit(unsigned int id, unsigned long long from, unsigned long long to, 
   return 0;
 }
 
-// Character starts in [begin, end) where a run of `unit` begins (or ends, for `ends`).
-std::vector<size_t> RunEdges(std::string_view text, size_t begin, size_t end, const std::string& unit, bool ends) {
-  std::vector<size_t> out;
+// Whether a run of `unit` begins at p (ends at q) in text, looking no further back than begin
+// (no further ahead than end).
+bool RunStartsAt(std::string_view text, size_t begin, size_t p, const std::string& unit) {
   const size_t u = unit.size();
-  if (u == 0) return out;
-  if (!ends) {
-    for (size_t p = begin; p + u <= end; ++p) {
-      if (text.compare(p, u, unit) == 0 && (p < u || p == begin || text.compare(p - u, u, unit) != 0)) out.push_back(p);
-    }
-  } else {
-    for (size_t q = end; q >= begin + u; --q) {
-      if (text.compare(q - u, u, unit) == 0 && (q == end || text.compare(q, u, unit) != 0)) out.push_back(q);
-    }
+  return text.compare(p, u, unit) == 0 && (p < u || p == begin || text.compare(p - u, u, unit) != 0);
+}
+bool RunEndsAt(std::string_view text, size_t end, size_t q, const std::string& unit) {
+  const size_t u = unit.size();
+  return text.compare(q - u, u, unit) == 0 && (q == end || text.compare(q, u, unit) != 0);
+}
+
+// The whole-word part of MatchResolver::PassesBoundaries, judged only on characters inside
+// `text`: false means the resolver would drop the match too.
+bool MayBeWholeWord(std::string_view text, size_t from, size_t to) {
+  const UChar32 first = CharAt(text, from);
+  if (IsSegmentedWordChar(first) && IsSegmentedWordChar(CharBefore(text, from))) return false;
+  const UChar32 last = CharBefore(text, to);
+  if (IsSegmentedWordChar(last)) {
+    const UChar32 next = CharAt(text, to);
+    if (IsSegmentedWordChar(next) || (next >= 0 && (U_GET_GC_MASK(next) & U_GC_M_MASK) != 0)) return false;
   }
-  return out;
+  return true;
 }
 }  // namespace
 
-std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, std::string_view normalized,
-                                  hs_scratch_t* scratch) {
+RuleFilter::RuleFilter(const Lexicon& lexicon, std::string_view lang)
+    : rules_(lexicon.rules()), primary_(PrimaryLanguage(lang)) {
+  if (primary_ == "und") primary_.clear();
+}
+
+bool RuleFilter::Applies(uint32_t rule) const {
+  if (rule >= rules_.size()) return false;
+  const std::vector<std::string>& langs = rules_[rule].langs;
+  return primary_.empty() || langs.empty() || std::find(langs.begin(), langs.end(), primary_) != langs.end();
+}
+
+std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleFilter& filter,
+                                  std::string_view normalized, hs_scratch_t* scratch) {
   std::vector<RawMatch> out;
   const auto length = static_cast<unsigned int>(normalized.size());
   // With a valid database and scratch hs_scan fails only on allocation trouble; then the
   // matches found so far still count.
+  std::vector<Hit> hits;
   if (compiled.regex_db) {
-    std::vector<Hit> hits;
     hs_scan(compiled.regex_db.get(), normalized.data(), length, 0, scratch, CollectHit, &hits);
-    for (const Hit& h : hits) out.push_back({compiled.regex_rules[h.id], compiled.regex_forms[h.id], h.from, h.to});
+    for (const Hit& h : hits) {
+      const uint32_t rule = compiled.regex_rules[h.id];
+      if (filter.Applies(rule)) out.push_back({rule, compiled.regex_forms[h.id], h.from, h.to});
+    }
   }
   if (!compiled.skeleton_db) return out;
   const Skeleton skeleton = MakeSkeleton(normalized);
-  std::vector<Hit> hits;
+  hits.clear();
   hs_scan(compiled.skeleton_db.get(), skeleton.text.data(), static_cast<unsigned int>(skeleton.text.size()), 0,
           scratch, CollectHit, &hits);
   for (const Hit& h : hits) {
@@ -198,37 +219,42 @@ std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, std::string
     const size_t last_begin = skeleton.from[e - 1], last_end = skeleton.to[e - 1];
     for (uint32_t rule : compiled.skeleton_rules[h.id]) {
       const auto& units = compiled.units[rule];
-      if (units.empty()) continue;
+      if (units.empty() || !filter.Applies(rule)) continue;
+      const std::string& head = units.front();
+      const std::string& tail = units.back();
+      // The first (from, to) pair, from ascending and to descending, whose span is the term.
       bool found = false;
-      for (size_t from : RunEdges(normalized, first_begin, first_end, units.front(), false)) {
-        for (size_t to : RunEdges(normalized, last_begin, last_end, units.back(), true)) {
-          if (to <= from) continue;
+      for (size_t from = first_begin; !found && from + head.size() <= first_end; ++from) {
+        if (!RunStartsAt(normalized, first_begin, from, head)) continue;
+        for (size_t to = last_end; to >= last_begin + tail.size(); --to) {
+          if (to <= from || !RunEndsAt(normalized, last_end, to, tail)) continue;
           PatternForm form;
           if (MatchTermSpan(normalized.substr(from, to - from), units, compiled.unsegmented[rule],
                             compiled.allow_structural[rule], &form)) {
-            out.push_back({rule, compiled.allow_structural[rule] ? form : PatternForm::kAllow, from, to});
+            if (MayBeWholeWord(normalized, from, to)) {
+              out.push_back({rule, compiled.allow_structural[rule] ? form : PatternForm::kAllow, from, to});
+            }
             found = true;
             break;
           }
         }
-        if (found) break;
       }
     }
   }
   return out;
 }
 
-MatchResolver::MatchResolver(const Lexicon& lexicon, std::string_view lang)
-    : lexicon_(lexicon), compiled_(lexicon.compiled()), lang_(lang) {}
+MatchResolver::MatchResolver(const Lexicon& lexicon, std::string_view lang, bool dedupe)
+    : lexicon_(lexicon), compiled_(lexicon.compiled()), filter_(lexicon, lang), dedupe_(dedupe) {}
 
 bool MatchResolver::Applies(const RawMatch& m) const {
   if (m.rule >= lexicon_.rules().size() || m.to <= m.from) return false;
-  return RuleAppliesTo(lexicon_.rules()[m.rule], lang_);
+  return filter_.Applies(m.rule);
 }
 
 void MatchResolver::Add(const std::vector<RawMatch>& matches) {
   for (const auto& m : matches) {
-    if (Applies(m) && seen_.insert(m).second) pending_.push_back(m);
+    if (Applies(m) && (!dedupe_ || seen_.insert(m).second)) pending_.push_back(m);
   }
 }
 
@@ -243,14 +269,10 @@ bool MatchResolver::Ready(const RawMatch& m, size_t text_len, bool complete) con
 }
 
 bool MatchResolver::PassesBoundaries(const RawMatch& m, std::string_view text) const {
+  // Space-delimited scripts: whole words only.
+  if (!MayBeWholeWord(text, m.from, m.to)) return false;
   const UChar32 first = CharAt(text, m.from);
   const UChar32 last = CharBefore(text, m.to);
-  // Space-delimited scripts: whole words only.
-  if (IsSegmentedWordChar(first) && IsSegmentedWordChar(CharBefore(text, m.from))) return false;
-  if (IsSegmentedWordChar(last)) {
-    const UChar32 next = CharAt(text, m.to);
-    if (IsSegmentedWordChar(next) || (next >= 0 && (U_GET_GC_MASK(next) & U_GC_M_MASK) != 0)) return false;
-  }
   // Unsegmented scripts: substrings, unless the dictionary segmentation says the match cuts
   // through a longer word.
   const bool cjk_edge = (first >= 0 && IsUnsegmentedChar(static_cast<uint32_t>(first))) ||

@@ -29,10 +29,25 @@ struct RawMatch {
   }
 };
 
+// Which rules apply to text in one language (RuleAppliesTo), with the language tag parsed
+// once rather than per match.
+class RuleFilter {
+ public:
+  RuleFilter(const Lexicon& lexicon, std::string_view lang);
+  bool Applies(uint32_t rule) const;
+
+ private:
+  const std::vector<Rule>& rules_;
+  std::string primary_;  // "" when every rule applies
+};
+
 // Every candidate in `normalized` (offsets relative to it): skeleton literal hits checked
-// against their terms' forms, and regex matches. `scratch` must fit the lexicon's databases.
-std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, std::string_view normalized,
-                                  hs_scratch_t* scratch);
+// against their terms' forms, and regex matches, for the rules `filter` lets through.
+// Candidates that the text already shows to fail the whole-word check are left out (the
+// resolver would drop them); those whose neighbours lie outside `normalized` are kept.
+// `scratch` must fit the lexicon's databases.
+std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleFilter& filter,
+                                  std::string_view normalized, hs_scratch_t* scratch);
 
 // Scans normalised text (whole) with the lexicon's block-mode databases and returns the
 // accepted flags (lexicon rules only, no PII), excerpts cut from `original`.
@@ -46,10 +61,13 @@ std::vector<Flag> DetectPiiFlags(const Lexicon::Compiled& compiled, std::string_
 // Not thread-safe; one per screen or session. Holds a reference to the lexicon's state.
 class MatchResolver {
  public:
-  MatchResolver(const Lexicon& lexicon, std::string_view lang);
+  // `dedupe`: remember every candidate so one found again by an overlapping rescan (streaming)
+  // is judged once. A block screen finds each candidate once and can skip that.
+  MatchResolver(const Lexicon& lexicon, std::string_view lang, bool dedupe = true);
 
   // Queues raw matches (any order).
   void Add(const std::vector<RawMatch>& matches);
+  const RuleFilter& filter() const { return filter_; }
 
   // Judges every queued match that has enough text after it to be judged exactly as with the
   // whole text (all of them when `complete`). `text` is all normalised text so far with its
@@ -71,7 +89,8 @@ class MatchResolver {
 
   const Lexicon& lexicon_;
   const Lexicon::Compiled& compiled_;
-  std::string lang_;
+  RuleFilter filter_;
+  bool dedupe_;
   std::vector<RawMatch> pending_;
   std::set<RawMatch> seen_;  // streaming rescans overlapping windows: each candidate once
   std::vector<Span> allows_;

@@ -19,71 +19,103 @@ bool IsSeparatorChar(int32_t c, bool unsegmented) {
   return c >= 0x1F000 && c <= 0x1FFFF;
 }
 
+namespace {
+
+// One code point of `text` at byte i: its value (negative for an invalid sequence, as U8_NEXT
+// gives) and the byte after it. ASCII, most of the text, takes no ICU call.
+struct Decoded {
+  UChar32 cp;
+  int32_t next;
+};
+inline Decoded DecodeAt(std::string_view text, int32_t i) {
+  const auto b = static_cast<unsigned char>(text[static_cast<size_t>(i)]);
+  if (b < 0x80) return {b, i + 1};
+  UChar32 c;
+  U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+  return {c, i};
+}
+
+// Word characters of space-delimited scripts continue a word; an unsegmented character
+// (Han, Thai ...) is a word of its own.
+inline bool IsAsciiWordByte(UChar32 c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+inline bool WordChar(UChar32 c) { return c < 0x80 ? (c >= 0 && IsAsciiWordByte(c)) : IsWordChar(c); }
+inline bool Unsegmented(UChar32 c) { return c >= 0x0E00 && IsUnsegmentedChar(static_cast<uint32_t>(c)); }
+
+}  // namespace
+
+// One pass, word by word, writing into buffers sized for the worst case (a skeleton is never
+// longer than its text: a space replaces a gap of at least one byte). A word is read twice:
+// once to learn whether it is one repeated letter (which decides the space before it), once
+// to copy it.
 Skeleton MakeSkeleton(std::string_view normalized) {
-  struct Char {
-    int32_t cp;
-    uint32_t begin, end;
-  };
-  struct Word {
-    std::vector<Char> chars;
-    bool single = true;
-    uint32_t gap_begin = 0, gap_end = 0;  // the gap before this word
-  };
-  std::vector<Word> words;
-  int32_t i = 0;
+  Skeleton out;
   const int32_t n = static_cast<int32_t>(normalized.size());
-  bool in_word = false;
-  uint32_t gap_begin = 0;
+  out.text.resize(normalized.size());
+  out.from.resize(normalized.size());
+  out.to.resize(normalized.size());
+  char* text = out.text.data();
+  uint32_t* from = out.from.data();
+  uint32_t* to = out.to.data();
+  size_t len = 0;
+  int32_t last_cp = -1;  // the last skeleton character, and its bytes
+  size_t last_len = 0;
+  bool have_word = false, prev_single = false;
+  int32_t gap_begin = 0;  // end of the previous word
+  int32_t i = 0;
   while (i < n) {
-    const int32_t begin = i;
-    UChar32 c;
-    U8_NEXT(normalized.data(), i, n, c);
-    if (!IsWordChar(c)) {
-      if (in_word) gap_begin = static_cast<uint32_t>(begin);
-      in_word = false;
+    const Decoded first = DecodeAt(normalized, i);
+    if (!WordChar(first.cp)) {
+      i = first.next;
       continue;
     }
-    const bool unsegmented = IsUnsegmentedChar(static_cast<uint32_t>(c));
-    const bool continues = in_word && !unsegmented && !IsUnsegmentedChar(static_cast<uint32_t>(words.back().chars.back().cp));
-    if (!continues) {
-      Word w;
-      w.gap_begin = in_word ? static_cast<uint32_t>(begin) : gap_begin;
-      w.gap_end = static_cast<uint32_t>(begin);
-      words.push_back(std::move(w));
-    }
-    Word& w = words.back();
-    if (!w.chars.empty() && w.chars.front().cp != c) w.single = false;
-    w.chars.push_back({c, static_cast<uint32_t>(begin), static_cast<uint32_t>(i)});
-    in_word = true;
-  }
-
-  Skeleton out;
-  int32_t last_cp = -1;
-  auto append = [&](std::string_view bytes, uint32_t from, uint32_t to) {
-    for (char b : bytes) {
-      out.text += b;
-      out.from.push_back(from);
-      out.to.push_back(to);
-    }
-  };
-  for (size_t k = 0; k < words.size(); ++k) {
-    const Word& w = words[k];
-    if (k > 0 && w.gap_end > w.gap_begin && !(words[k - 1].single && w.single)) {
-      append(" ", w.gap_begin, w.gap_end);
-      last_cp = ' ';
-    }
-    for (const Char& ch : w.chars) {
-      if (ch.cp == last_cp) {
-        // Collapse: the previous skeleton character now also covers this one.
-        for (size_t b = out.to.size(); b > 0 && out.from[b - 1] == out.from[out.to.size() - 1]; --b) {
-          out.to[b - 1] = ch.end;
-        }
-        continue;
+    // The word [i, end): one unsegmented character, or a run of segmented word characters.
+    bool single = true;
+    int32_t end = first.next;
+    if (!Unsegmented(first.cp)) {
+      while (end < n) {
+        const Decoded d = DecodeAt(normalized, end);
+        if (!WordChar(d.cp) || Unsegmented(d.cp)) break;
+        single = single && d.cp == first.cp;
+        end = d.next;
       }
-      append(normalized.substr(ch.begin, ch.end - ch.begin), ch.begin, ch.end);
-      last_cp = ch.cp;
     }
+    // One-letter words separated only by non-letters are joined ("b.a.d" -> "bad"); any other
+    // gap becomes one space.
+    if (have_word && i > gap_begin && !(prev_single && single)) {
+      text[len] = ' ';
+      from[len] = static_cast<uint32_t>(gap_begin);
+      to[len] = static_cast<uint32_t>(i);
+      ++len;
+      last_cp = ' ';
+      last_len = 1;
+    }
+    for (int32_t p = i; p < end;) {
+      const Decoded d = DecodeAt(normalized, p);
+      if (d.cp == last_cp) {
+        // A run of one letter: the previous skeleton character now also covers this one.
+        for (size_t b = len - last_len; b < len; ++b) to[b] = static_cast<uint32_t>(d.next);
+      } else {
+        last_len = static_cast<size_t>(d.next - p);
+        for (int32_t b = p; b < d.next; ++b) {
+          text[len] = normalized[static_cast<size_t>(b)];
+          from[len] = static_cast<uint32_t>(p);
+          to[len] = static_cast<uint32_t>(d.next);
+          ++len;
+        }
+        last_cp = d.cp;
+      }
+      p = d.next;
+    }
+    have_word = true;
+    prev_single = single;
+    gap_begin = end;
+    i = end;
   }
+  out.text.resize(len);
+  out.from.resize(len);
+  out.to.resize(len);
   return out;
 }
 
@@ -120,12 +152,12 @@ struct Matcher {
     if (span.compare(pos, unit.size(), unit) != 0) return false;
     // Repetitions of this unit: exactly one in plain mode, else as many as present (trying
     // fewer when the next unit is the same letter).
-    std::vector<size_t> ends = {pos + unit.size()};
+    size_t last = pos + unit.size();
     if (mode != Mode::kPlain) {
-      while (span.compare(ends.back(), unit.size(), unit) == 0) ends.push_back(ends.back() + unit.size());
+      while (span.compare(last, unit.size(), unit) == 0) last += unit.size();
     }
-    for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
-      size_t next = *it;
+    for (size_t end = last; end > pos; end -= unit.size()) {
+      size_t next = end;
       size_t v = u + 1;
       if (mode == Mode::kSeparated) {
         while (v < units.size() && units[v] == " ") ++v;  // word gaps are separators too

@@ -79,7 +79,7 @@ class Screener::Session::Impl {
       text_.origin_end.insert(text_.origin_end.end(), piece.origin_end.begin(), piece.origin_end.end());
       const size_t window = WordStart(text_.text, scanned_ > kRescanBytes ? scanned_ - kRescanBytes : 0);
       std::vector<RawMatch> raw =
-          FindMatches(compiled_, std::string_view(text_.text).substr(window), scratch_.get());
+          FindMatches(compiled_, resolver_.filter(), std::string_view(text_.text).substr(window), scratch_.get());
       for (RawMatch& m : raw) {
         m.from += window;
         m.to += window;

@@ -39,6 +39,7 @@ struct Row {
   std::string name;
   double mb;
   double seconds;
+  int64_t matches = -1;  // Hyperscan callbacks (or RE2 sets matched), -1 when not counted
 };
 
 int CountMatch(unsigned int, unsigned long long, unsigned long long, unsigned int, void* ctx) {
@@ -60,6 +61,9 @@ int main(int argc, char** argv) {
   const std::string corpus = Arg(argc, argv, "corpus", "corpora/catalog.ndjson");
   const double want_mb = std::stod(Arg(argc, argv, "mb", "50"));
   const double stream_mb = std::stod(Arg(argc, argv, "stream-mb", "8"));
+  // Every flag of the scan row, one line per flag (document, rule, span): diffing two builds'
+  // files shows whether a speed change altered what is caught.
+  const std::string flags_out = Arg(argc, argv, "flags-out", "");
 
   // Corpus.
   std::vector<Doc> base;
@@ -104,16 +108,25 @@ int main(int argc, char** argv) {
   std::vector<std::string> normalized(docs.size());
   Clock::duration t_norm{}, t_scan{};
   size_t flags = 0;
+  std::FILE* flags_file = flags_out.empty() ? nullptr : std::fopen(flags_out.c_str(), "w");
   for (size_t i = 0; i < docs.size(); ++i) {
     auto a = Clock::now();
     wr::NormalizedText n = compiled.normalizer->Normalize(docs[i].text);
     auto b = Clock::now();
-    flags += wr::ScanNormalized(*lexicon, n, docs[i].text, docs[i].lang).size();
+    const std::vector<wr::Flag> found = wr::ScanNormalized(*lexicon, n, docs[i].text, docs[i].lang);
     auto c = Clock::now();
+    flags += found.size();
+    if (flags_file != nullptr) {
+      for (const auto& f : found) {
+        std::fprintf(flags_file, "%zu\t%s\t%s\t%u\t%u\n", i, docs[i].lang.c_str(), f.rule.c_str(),
+                     static_cast<unsigned>(f.start), static_cast<unsigned>(f.end));
+      }
+    }
     t_norm += b - a;
     t_scan += c - b;
     normalized[i] = std::move(n.text);
   }
+  if (flags_file != nullptr) std::fclose(flags_file);
   rows.push_back({"normalise", mb, Seconds(t_norm)});
   rows.push_back({"scan + resolve (pre-normalised)", mb, Seconds(t_scan)});
   rows.push_back({"normalise + scan + resolve", mb, Seconds(t_norm + t_scan)});
@@ -141,7 +154,7 @@ int main(int argc, char** argv) {
     for (const auto& t : skeletons) {
       hs_scan(compiled.skeleton_db.get(), t.data(), t.size(), 0, owned.get(), CountMatch, &matches);
     }
-    rows.push_back({"hs_scan of skeleton db, no checks", mb, Seconds(Clock::now() - a)});
+    rows.push_back({"hs_scan of skeleton db, no checks", mb, Seconds(Clock::now() - a), int64_t(matches)});
   }
 
   // 4. The ceiling: a bare hs_scan loop with the plain normalised terms as case-sensitive literals.
@@ -172,7 +185,7 @@ int main(int argc, char** argv) {
     uint64_t matches = 0;
     auto a = Clock::now();
     for (const auto& t : normalized) hs_scan(db.get(), t.data(), t.size(), 0, owned.get(), CountMatch, &matches);
-    rows.push_back({"bare hs_scan, literals (ceiling)", mb, Seconds(Clock::now() - a)});
+    rows.push_back({"bare hs_scan, literals (ceiling)", mb, Seconds(Clock::now() - a), int64_t(matches)});
   }
 
   // 5. RE2::Set with the same terms.
@@ -189,14 +202,16 @@ int main(int argc, char** argv) {
       size_t matched = 0;
       auto a = Clock::now();
       for (const auto& t : normalized) matched += set.Match(t, &hits);
-      rows.push_back({"RE2::Set, same terms", mb, Seconds(Clock::now() - a)});
+      rows.push_back({"RE2::Set, same terms", mb, Seconds(Clock::now() - a), int64_t(matched)});
     }
   }
 
-  std::printf("\n%-40s %8s %9s %10s\n", "workload (1 thread)", "MB", "seconds", "MB/s");
+  std::printf("\n%-40s %8s %9s %10s %12s\n", "workload (1 thread)", "MB", "seconds", "MB/s", "matches/MB");
   double ours = 0, ceiling = 0, re2 = 0;
   for (const auto& r : rows) {
-    std::printf("%-40s %8.1f %9.3f %10.1f\n", r.name.c_str(), r.mb, r.seconds, r.mb / r.seconds);
+    std::printf("%-40s %8.1f %9.3f %10.1f", r.name.c_str(), r.mb, r.seconds, r.mb / r.seconds);
+    if (r.matches >= 0) std::printf(" %12.0f", r.matches / r.mb);
+    std::printf("\n");
     if (r.name.rfind("scan + resolve", 0) == 0) ours = r.seconds;
     if (r.name.rfind("bare", 0) == 0) ceiling = r.seconds;
     if (r.name.rfind("RE2", 0) == 0) re2 = r.seconds;
