@@ -21,6 +21,7 @@
 #include "index/analysis/field_analyzer.h"
 #include "index/analysis/language.h"
 #include "index/analysis/tokens.h"
+#include "tools/bench/bench_corpus.h"
 
 namespace {
 
@@ -34,48 +35,30 @@ struct Record {
   std::string lang;  // primary subtag
 };
 
-std::string DefaultCorpus() {
-  std::string here = __FILE__;  // .../tools/bench/bench_analysis.cc
-  size_t cut = here.rfind("tools/bench/");
-  return (cut == std::string::npos ? std::string() : here.substr(0, cut)) + "corpora/catalog.ndjson";
-}
-
 bool Load(const std::string& path, std::vector<Record>* out, size_t* bytes) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string line;
   *bytes = 0;
-  while (std::getline(in, line)) {
-    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object()) continue;
+  return wenjin::bench::ForEachCorpusEntry(path, [&](const wenjin::bench::CorpusEntry& e) {
     Record r;
-    for (const char* key : {"title", "description", "body"}) {
-      if (j.contains(key) && j[key].is_string()) r.text += j[key].get<std::string>() + "\n";
+    for (const std::string* field : {&e.title, &e.description, &e.body}) {
+      if (!field->empty()) r.text += *field + "\n";
     }
-    r.lang = PrimarySubtag(j.value("lang", ""));
+    r.lang = PrimarySubtag(e.lang);
     *bytes += r.text.size();
     out->push_back(std::move(r));
-  }
-  return !out->empty();
-}
-
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+  });
 }
 
 // Runs `per_record` over the corpus until min_bytes were processed; prints one table row.
 void Run(const char* name, const std::vector<Record>& records, size_t corpus_bytes, size_t min_bytes,
          const std::function<size_t(const Record&)>& per_record) {
   size_t bytes = 0, tokens = 0, count = 0;
-  double start = CpuSeconds();
+  double start = wenjin::bench::ThreadCpuSeconds();
   while (bytes < min_bytes) {
     for (const Record& r : records) tokens += per_record(r);
     bytes += corpus_bytes;
     count += records.size();
   }
-  double seconds = CpuSeconds() - start;
+  double seconds = wenjin::bench::ThreadCpuSeconds() - start;
   std::printf("| %-22s | %8.2f | %12.0f | %10.0f |\n", name, bytes / 1e6 / seconds, tokens / seconds,
               count / seconds);
 }
@@ -83,27 +66,18 @@ void Run(const char* name, const std::vector<Record>& records, size_t corpus_byt
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus = DefaultCorpus();
-  size_t min_mb = 50;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--min-mb" && i + 1 < argc) {
-      min_mb = std::strtoul(argv[++i], nullptr, 10);
-    } else {
-      corpus = a;
-    }
-  }
+  const auto [corpus, min_mb] = wenjin::bench::ParseCorpusArgs(argc, argv, 50);
   std::vector<Record> records;
   size_t corpus_bytes = 0;
   if (!Load(corpus, &records, &corpus_bytes)) {
     std::fprintf(stderr, "bench_analysis: cannot read %s\n", corpus.c_str());
     return 1;
   }
-  std::printf("corpus %s: %zu records, %.2f MB of text; at least %zu MB per workload, one thread, CPU time\n\n",
+  std::printf("corpus %s: %zu records, %.2f MB of text; at least %.0f MB per workload, one thread, CPU time\n\n",
               corpus.c_str(), records.size(), corpus_bytes / 1e6, min_mb);
   std::printf("| %-22s | %8s | %12s | %10s |\n", "workload", "MB/s", "tokens/s", "records/s");
   std::printf("|%s|%s|%s|%s|\n", "------------------------", "----------", "--------------", "------------");
-  const size_t min_bytes = min_mb * 1000 * 1000;
+  const size_t min_bytes = static_cast<size_t>(min_mb * 1e6);
   Run("neutral (all)", records, corpus_bytes, min_bytes, [](const Record& r) { return AnalyzeField("all", r.text).size(); });
   Run("folded (all.fold)", records, corpus_bytes, min_bytes,
       [](const Record& r) { return AnalyzeField("all.fold", r.text).size(); });

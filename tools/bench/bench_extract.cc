@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "review/extract.h"
+#include "tools/bench/bench_corpus.h"
 
 namespace {
 
@@ -25,33 +26,14 @@ using wenjin::review::BodyFormatName;
 using wenjin::review::ExtractedText;
 using wenjin::review::ExtractText;
 
-std::string DefaultCorpus() {
-  std::string here = __FILE__;  // .../tools/bench/bench_extract.cc
-  size_t cut = here.rfind("tools/bench/");
-  return (cut == std::string::npos ? std::string() : here.substr(0, cut)) + "corpora/catalog.ndjson";
-}
-
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 struct Record {
   std::string title;
   std::string description;
 };
 
 bool LoadCorpus(const std::string& path, std::vector<Record>* out) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string line;
-  while (std::getline(in, line)) {
-    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object()) continue;
-    out->push_back({j.value("title", ""), j.value("description", "")});
-  }
-  return !out->empty();
+  return wenjin::bench::ForEachCorpusEntry(
+      path, [&](const wenjin::bench::CorpusEntry& e) { out->push_back({e.title, e.description}); });
 }
 
 std::string Timestamp(size_t second, char decimal) {
@@ -105,7 +87,7 @@ std::string Flood(const std::string& piece, size_t target) {
 bool Run(const char* name, BodyFormat format, const std::string& doc, double min_mb) {
   ExtractedText out;
   size_t bytes = 0;
-  const double c0 = ThreadCpuSeconds();
+  const double c0 = wenjin::bench::ThreadCpuSeconds();
   while (bytes < min_mb * 1e6) {
     Status s = ExtractText(doc, format, &out);
     if (!s.ok()) {
@@ -114,7 +96,7 @@ bool Run(const char* name, BodyFormat format, const std::string& doc, double min
     }
     bytes += doc.size();
   }
-  const double cpu = ThreadCpuSeconds() - c0;
+  const double cpu = wenjin::bench::ThreadCpuSeconds() - c0;
   std::printf("%-26s %-9s doc %7.2f MB -> text %7.2f MB   %8.1f MB/s (CPU)\n", name, BodyFormatName(format),
               doc.size() / 1e6, out.text.size() / 1e6, bytes / 1e6 / cpu);
   return true;
@@ -123,16 +105,7 @@ bool Run(const char* name, BodyFormat format, const std::string& doc, double min
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus = DefaultCorpus();
-  double min_mb = 50;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--min-mb" && i + 1 < argc) {
-      min_mb = std::atof(argv[++i]);
-    } else {
-      corpus = a;
-    }
-  }
+  const auto [corpus, min_mb] = wenjin::bench::ParseCorpusArgs(argc, argv, 50);
   std::vector<Record> records;
   if (!LoadCorpus(corpus, &records)) {
     std::fprintf(stderr, "cannot read corpus %s\n", corpus.c_str());

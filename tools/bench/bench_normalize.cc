@@ -17,17 +17,12 @@
 #include <vector>
 
 #include "review/normalizer.h"
+#include "tools/bench/bench_corpus.h"
 
 namespace {
 
 using wenjin::review::NormalizedText;
 using wenjin::review::Normalizer;
-
-std::string DefaultCorpus() {
-  std::string here = __FILE__;  // .../tools/bench/bench_normalize.cc
-  size_t cut = here.rfind("tools/bench/");
-  return (cut == std::string::npos ? std::string() : here.substr(0, cut)) + "corpora/catalog.ndjson";
-}
 
 // Records with at most 2% non-ASCII bytes (English text with the odd curly quote or dash).
 bool IsAsciiHeavy(const std::string& s) {
@@ -44,15 +39,9 @@ struct Texts {
 };
 
 bool LoadCorpus(const std::string& path, Texts* out) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string line;
-  while (std::getline(in, line)) {
-    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object()) continue;
-    std::string text = j.value("title", "") + "\n" + j.value("description", "");
-    std::string lang = j.value("lang", "");
-    if (lang == "fr" || lang == "es" || lang == "de" || lang == "pt") {
+  return wenjin::bench::ForEachCorpusEntry(path, [&](const wenjin::bench::CorpusEntry& e) {
+    std::string text = e.title + "\n" + e.description;
+    if (e.lang == "fr" || e.lang == "es" || e.lang == "de" || e.lang == "pt") {
       out->latin_bytes += text.size();
       out->latin.push_back(text);
     }
@@ -62,14 +51,7 @@ bool LoadCorpus(const std::string& path, Texts* out) {
     }
     out->all_bytes += text.size();
     out->all.push_back(std::move(text));
-  }
-  return !out->all.empty();
-}
-
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
+  });
 }
 
 // Times a workload that processes `bytes` input bytes per call of `pass`.
@@ -79,14 +61,14 @@ struct Rate {
 template <typename Pass>
 Rate Measure(size_t bytes, size_t min_bytes, Pass pass) {
   size_t done = 0;
-  double c0 = ThreadCpuSeconds();
+  double c0 = wenjin::bench::ThreadCpuSeconds();
   auto t0 = std::chrono::steady_clock::now();
   while (done < min_bytes) {
     pass();
     done += bytes;
   }
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  double cpu = ThreadCpuSeconds() - c0;
+  double cpu = wenjin::bench::ThreadCpuSeconds() - c0;
   return {done / cpu / 1e6, done / wall / 1e6};
 }
 
@@ -117,16 +99,7 @@ void Print(const char* name, Rate r) { std::printf("%-36s %12.1f %12.1f\n", name
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus = DefaultCorpus();
-  size_t min_mb = 200;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--min-mb" && i + 1 < argc) {
-      min_mb = std::strtoul(argv[++i], nullptr, 10);
-    } else {
-      corpus = a;
-    }
-  }
+  const auto [corpus, min_mb] = wenjin::bench::ParseCorpusArgs(argc, argv, 200);
   Texts texts;
   if (!LoadCorpus(corpus, &texts)) {
     std::fprintf(stderr, "cannot read corpus %s\n", corpus.c_str());
@@ -144,7 +117,7 @@ int main(int argc, char** argv) {
               corpus.c_str(), texts.all.size(), texts.all_bytes / 1e6, texts.ascii.size(),
               texts.ascii_bytes / 1e6, texts.latin.size(), texts.latin_bytes / 1e6);
   std::printf("first Normalizer::Create (builds the shared tables): %.0f ms\n", create_ms);
-  size_t min_bytes = min_mb * 1000 * 1000, checksum = 0;
+  size_t min_bytes = static_cast<size_t>(min_mb * 1e6), checksum = 0;
   std::printf("%-36s %12s %12s\n", "workload (1 thread)", "MB/s (CPU)", "MB/s (wall)");
   Print("ascii-heavy, Normalize per record", Whole(*n, texts.ascii, texts.ascii_bytes, min_bytes, &checksum));
   Print("ascii-heavy, Stream 4 KB chunks", Streamed(*n, texts.ascii, min_bytes, 4096, &checksum));

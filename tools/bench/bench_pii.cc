@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "review/pii.h"
+#include "tools/bench/bench_corpus.h"
 
 namespace {
 
@@ -26,37 +27,17 @@ using wenjin::review::PiiDetector;
 using wenjin::review::PiiMatch;
 using wenjin::review::PiiOptions;
 
-std::string DefaultCorpus() {
-  std::string here = __FILE__;  // .../tools/bench/bench_pii.cc
-  size_t cut = here.rfind("tools/bench/");
-  return (cut == std::string::npos ? std::string() : here.substr(0, cut)) + "corpora/catalog.ndjson";
-}
-
 struct Record {
   std::string text;
   std::string lang;
 };
 
 bool LoadCorpus(const std::string& path, std::vector<Record>* out, size_t* bytes) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string line;
-  while (std::getline(in, line)) {
-    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object()) continue;
-    Record r;
-    r.text = j.value("title", "") + "\n" + j.value("description", "");
-    if (j.contains("lang") && j["lang"].is_string()) r.lang = j["lang"].get<std::string>();
+  return wenjin::bench::ForEachCorpusEntry(path, [&](const wenjin::bench::CorpusEntry& e) {
+    Record r{e.title + "\n" + e.description, e.lang};
     *bytes += r.text.size();
     out->push_back(std::move(r));
-  }
-  return !out->empty();
-}
-
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
+  });
 }
 
 // Runs Detect over the records until min_bytes were scanned; returns MB/s of CPU time.
@@ -64,7 +45,7 @@ double Measure(const PiiDetector& detector, const std::vector<Record>& records, 
                size_t* matches) {
   size_t scanned = 0;
   *matches = 0;
-  const double start = CpuSeconds();
+  const double start = wenjin::bench::ThreadCpuSeconds();
   while (scanned < min_bytes) {
     for (const auto& r : records) {
       PiiOptions options;
@@ -73,25 +54,16 @@ double Measure(const PiiDetector& detector, const std::vector<Record>& records, 
       scanned += r.text.size();
     }
   }
-  return scanned / 1e6 / (CpuSeconds() - start);
+  return scanned / 1e6 / (wenjin::bench::ThreadCpuSeconds() - start);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus = DefaultCorpus();
-  double min_mb = 50;
   bool show = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--min-mb" && i + 1 < argc) {
-      min_mb = std::atof(argv[++i]);
-    } else if (arg == "--show") {
-      show = true;
-    } else {
-      corpus = arg;
-    }
-  }
+  const auto [corpus, min_mb] = wenjin::bench::ParseCorpusArgs(argc, argv, 50, [&](const std::string& arg) {
+    return arg == "--show" && (show = true);
+  });
   std::vector<Record> records;
   size_t bytes = 0;
   if (!LoadCorpus(corpus, &records, &bytes)) {
