@@ -4,9 +4,11 @@
 
 #include <hs/hs.h>
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/status.h"
@@ -28,6 +30,12 @@ using HsCompileError = std::unique_ptr<hs_compile_error_t, HsCompileErrorDeleter
 
 // OK when this CPU can run Hyperscan (checked once per process).
 Status CheckHsPlatform();
+
+// Named databases (a null database stands for "nothing to match") as one byte string and
+// back: per name, its length and bytes, then the serialised database's length and bytes.
+Status SerializeDatabaseSet(const std::map<std::string, const hs_database_t*>& databases, std::string* out);
+// Corruption if the bytes are not a whole set or a database does not load.
+Status DeserializeDatabaseSet(std::string_view bytes, std::map<std::string, HsDatabase>* out);
 
 // Pool of scratch spaces for one or more databases. Acquire() hands out a scratch that no
 // other caller uses until the lease is destroyed. Thread-safe.

@@ -3,8 +3,11 @@
 // screener; not a public interface.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "review/hs_handles.h"
@@ -24,6 +27,20 @@ struct Lexicon::Compiled {
   HsDatabase skeleton_db;
   std::vector<std::vector<uint32_t>> skeleton_rules;
   std::vector<uint32_t> skeleton_length;  // bytes of each skeleton literal
+  // The same literals (same ids) split by language, so text in one language does not pay for
+  // hits of other languages' terms (a short term of one language is a common letter pair in
+  // the next). Key: a primary language some term or allow rule names -> the literals of rules
+  // for it or for every language; "*" -> the literals of rules for every language. A null
+  // database: no literal applies.
+  std::map<std::string, HsDatabase, std::less<>> language_skeleton_db;
+
+  // The skeleton database for text whose primary language is `primary` ("" = unknown: all).
+  const hs_database_t* SkeletonDbFor(std::string_view primary) const {
+    if (primary.empty()) return skeleton_db.get();
+    auto it = language_skeleton_db.find(primary);
+    if (it == language_skeleton_db.end()) it = language_skeleton_db.find("*");
+    return it == language_skeleton_db.end() ? nullptr : it->second.get();
+  }
   // Matched on the normalised text with start-of-match.
   HsDatabase regex_db;
   // Regex rules, and terms without letters as escaped literals: id -> rule, and its form.

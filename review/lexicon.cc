@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <sstream>
 
 #include "review/hs_lexicon.h"
@@ -208,21 +209,24 @@ Status ParseAll(const std::map<std::string, std::string>& files, std::vector<Rul
   return Status::InvalidArgument(message);
 }
 
-// Compiles literals (Hyperscan id = index) into one block-mode database.
-Status CompileLiterals(const std::vector<std::string>& literals, HsDatabase* out) {
-  if (literals.empty()) return Status::OK();
+// Compiles the literals whose indexes are in `which` (Hyperscan id = index) into one
+// block-mode database; none leaves *out null.
+Status CompileLiterals(const std::vector<std::string>& literals, const std::vector<uint32_t>& which,
+                       HsDatabase* out) {
+  out->reset();
+  if (which.empty()) return Status::OK();
   std::vector<const char*> expressions;
   std::vector<size_t> lengths;
-  std::vector<unsigned int> flags(literals.size(), 0), ids;
-  for (size_t i = 0; i < literals.size(); ++i) {
+  std::vector<unsigned int> flags(which.size(), 0), ids;
+  for (uint32_t i : which) {
     expressions.push_back(literals[i].data());
     lengths.push_back(literals[i].size());
-    ids.push_back(static_cast<unsigned int>(i));
+    ids.push_back(i);
   }
   hs_database_t* raw = nullptr;
   hs_compile_error_t* err = nullptr;
   hs_error_t rc = hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                                       static_cast<unsigned int>(literals.size()), HS_MODE_BLOCK, nullptr, &raw, &err);
+                                       static_cast<unsigned int>(which.size()), HS_MODE_BLOCK, nullptr, &raw, &err);
   HsCompileError error(err);
   if (rc != HS_SUCCESS) {
     return Status::Internal(std::string("cannot compile the term literals: ") + (error ? error->message : "?"));
@@ -263,16 +267,19 @@ Status CompileRegexes(const std::vector<std::string>& regexes, const std::vector
 // from, so a database stored by an older normaliser or rule compiler is recompiled, not trusted.
 uint64_t Fnv1a(uint64_t h, std::string_view bytes);
 
-Status Deserialize(const std::string& bytes, const std::string& fingerprint, HsDatabase* out) {
+// A serialised set (review/hs_handles.h) behind the fingerprint; it must hold exactly the
+// names in `names` and a database under "".
+Status Deserialize(const std::string& bytes, const std::string& fingerprint, const std::set<std::string>& names,
+                   std::map<std::string, HsDatabase>* out) {
   if (bytes.size() <= fingerprint.size() || bytes.compare(0, fingerprint.size(), fingerprint) != 0) {
     return Status::Corruption("serialised database is from other patterns");
   }
-  hs_database_t* raw = nullptr;
-  const size_t skip = fingerprint.size();
-  if (hs_deserialize_database(bytes.data() + skip, bytes.size() - skip, &raw) != HS_SUCCESS) {
-    return Status::Corruption("cannot deserialise Hyperscan database");
-  }
-  out->reset(raw);
+  std::map<std::string, HsDatabase> set;
+  WENJIN_RETURN_IF_ERROR(DeserializeDatabaseSet(std::string_view(bytes).substr(fingerprint.size()), &set));
+  bool same = set.size() == names.size() && set.count("") == 1 && set.at("") != nullptr;
+  for (const auto& name : names) same = same && set.count(name) == 1;
+  if (!same) return Status::Corruption("serialised database set holds other databases");
+  *out = std::move(set);
   return Status::OK();
 }
 
@@ -325,21 +332,19 @@ std::map<std::string, int> Lexicon::Counts() const {
 }
 
 Status Lexicon::Serialize(SerializedDatabases* out) const {
-  auto one = [this](const HsDatabase& db, std::string* out) -> Status {
+  auto one = [this](const std::map<std::string, const hs_database_t*>& set, std::string* out) -> Status {
     out->clear();
-    if (!db) return Status::OK();
-    out->append(compiled_->fingerprint);
-    char* bytes = nullptr;
-    size_t length = 0;
-    if (hs_serialize_database(db.get(), &bytes, &length) != HS_SUCCESS) {
-      return Status::Internal("hs_serialize_database failed");
-    }
-    out->append(bytes, length);
-    std::free(bytes);  // allocated by Hyperscan's default allocator (malloc)
+    if (set.at("") == nullptr) return Status::OK();
+    std::string bytes;
+    WENJIN_RETURN_IF_ERROR(SerializeDatabaseSet(set, &bytes));
+    *out = compiled_->fingerprint + bytes;
     return Status::OK();
   };
-  WENJIN_RETURN_IF_ERROR(one(compiled_->skeleton_db, &out->skeleton));
-  return one(compiled_->regex_db, &out->regex);
+  // Skeleton literals: "" is the whole database, the other names its language subsets.
+  std::map<std::string, const hs_database_t*> skeleton = {{"", compiled_->skeleton_db.get()}};
+  for (const auto& [lang, db] : compiled_->language_skeleton_db) skeleton[lang] = db.get();
+  WENJIN_RETURN_IF_ERROR(one(skeleton, &out->skeleton));
+  return one({{"", compiled_->regex_db.get()}}, &out->regex);
 }
 
 Status ParseLexicon(const std::map<std::string, std::string>& files, std::vector<Rule>* rules) {
@@ -457,27 +462,73 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
     }
     compiled->skeleton_rules[it->second].push_back(r);
   }
+  // Which literals each language's database holds (see Lexicon::Compiled).
+  std::map<std::string, std::vector<uint32_t>> language_literals = {{"*", {}}};
+  if (!skeletons.empty()) {
+    for (const Rule& rule : rules) {
+      if (rule.kind == RuleKind::kRegex) continue;
+      for (const auto& lang : rule.langs) language_literals[lang];
+    }
+    for (uint32_t id = 0; id < skeletons.size(); ++id) {
+      for (auto& [lang, ids] : language_literals) {
+        const bool applies = std::any_of(compiled->skeleton_rules[id].begin(), compiled->skeleton_rules[id].end(),
+                                         [&](uint32_t r) {
+                                           const auto& langs = rules[r].langs;
+                                           return langs.empty() || (lang != "*" && std::find(langs.begin(), langs.end(),
+                                                                                             lang) != langs.end());
+                                         });
+        if (applies) ids.push_back(id);
+      }
+    }
+  }
   {
-    std::string all;
+    // Format 2: skeleton databases are sets with language subsets (older blobs recompile).
+    std::string all = "2\n";
     for (const auto& k : skeletons) all += k + '\n';
+    for (const auto& [lang, ids] : language_literals) {
+      all += lang + ':';
+      for (uint32_t id : ids) all += std::to_string(id) + ',';
+      all += '\n';
+    }
     for (size_t i = 0; i < regexes.size(); ++i) all += regexes[i] + '\t' + std::to_string(regex_flags[i]) + '\n';
     char buf[32];
     std::snprintf(buf, sizeof(buf), "wjhs%016llx:", static_cast<unsigned long long>(Fnv1a(14695981039346656037ull, all)));
     compiled->fingerprint = buf;
   }
-  auto load = [&](const std::string& bytes, size_t count, HsDatabase* db) {
+  std::set<std::string> skeleton_names = {""};
+  for (const auto& [lang, ids] : language_literals) skeleton_names.insert(lang);
+  std::map<std::string, HsDatabase> skeleton_set, regex_set;
+  auto load = [&](const std::string& bytes, size_t count, const std::set<std::string>& names,
+                  std::map<std::string, HsDatabase>* set) {
     if (count == 0) return bytes.empty();
-    return Deserialize(bytes, compiled->fingerprint, db).ok();
+    return Deserialize(bytes, compiled->fingerprint, names, set).ok();
   };
-  const bool loaded = databases != nullptr && load(databases->skeleton, skeletons.size(), &compiled->skeleton_db) &&
-                      load(databases->regex, regexes.size(), &compiled->regex_db);
-  if (!loaded) {
+  const bool loaded = databases != nullptr &&
+                      load(databases->skeleton, skeletons.size(), skeleton_names, &skeleton_set) &&
+                      load(databases->regex, regexes.size(), {""}, &regex_set);
+  if (loaded) {
+    compiled->skeleton_db = std::move(skeleton_set[""]);
+    compiled->regex_db = std::move(regex_set[""]);
+    if (!skeletons.empty()) {
+      for (const auto& [lang, ids] : language_literals) {
+        compiled->language_skeleton_db[lang] = std::move(skeleton_set[lang]);
+      }
+    }
+  } else {
     compiled->compiled_now = true;
-    WENJIN_RETURN_IF_ERROR(CompileLiterals(skeletons, &compiled->skeleton_db));
+    std::vector<uint32_t> every(skeletons.size());
+    for (uint32_t i = 0; i < every.size(); ++i) every[i] = i;
+    WENJIN_RETURN_IF_ERROR(CompileLiterals(skeletons, every, &compiled->skeleton_db));
+    if (!skeletons.empty()) {
+      for (const auto& [lang, ids] : language_literals) {
+        WENJIN_RETURN_IF_ERROR(CompileLiterals(skeletons, ids, &compiled->language_skeleton_db[lang]));
+      }
+    }
     WENJIN_RETURN_IF_ERROR(CompileRegexes(regexes, regex_flags, compiled->regex_rules, rules, &compiled->regex_db));
   }
-  WENJIN_RETURN_IF_ERROR(
-      HsScratchPool::Create({compiled->skeleton_db.get(), compiled->regex_db.get()}, &compiled->scratch));
+  std::vector<const hs_database_t*> scanned = {compiled->skeleton_db.get(), compiled->regex_db.get()};
+  for (const auto& [lang, db] : compiled->language_skeleton_db) scanned.push_back(db.get());
+  WENJIN_RETURN_IF_ERROR(HsScratchPool::Create(scanned, &compiled->scratch));
 
   std::shared_ptr<Lexicon> lexicon(new Lexicon());
   lexicon->version_ = options.version.empty() ? LexiconContentHash(files) : options.version;

@@ -204,10 +204,11 @@ std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleF
       if (filter.Applies(rule)) out.push_back({rule, compiled.regex_forms[h.id], h.from, h.to});
     }
   }
-  if (!compiled.skeleton_db) return out;
+  const hs_database_t* skeleton_db = compiled.SkeletonDbFor(filter.primary());
+  if (skeleton_db == nullptr) return out;
   const Skeleton skeleton = MakeSkeleton(normalized);
   hits.clear();
-  hs_scan(compiled.skeleton_db.get(), skeleton.text.data(), static_cast<unsigned int>(skeleton.text.size()), 0,
+  hs_scan(skeleton_db, skeleton.text.data(), static_cast<unsigned int>(skeleton.text.size()), 0,
           scratch, CollectHit, &hits);
   for (const Hit& h : hits) {
     const size_t e = h.to;

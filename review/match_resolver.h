@@ -35,6 +35,8 @@ class RuleFilter {
  public:
   RuleFilter(const Lexicon& lexicon, std::string_view lang);
   bool Applies(uint32_t rule) const;
+  // The text's primary language subtag, "" when unknown (every rule applies).
+  const std::string& primary() const { return primary_; }
 
  private:
   const std::vector<Rule>& rules_;
@@ -42,7 +44,8 @@ class RuleFilter {
 };
 
 // Every candidate in `normalized` (offsets relative to it): skeleton literal hits checked
-// against their terms' forms, and regex matches, for the rules `filter` lets through.
+// against their terms' forms, and regex matches, for the rules `filter` lets through (the
+// literals are scanned with the database of the filter's language).
 // Candidates that the text already shows to fail the whole-word check are left out (the
 // resolver would drop them); those whose neighbours lie outside `normalized` are kept.
 // `scratch` must fit the lexicon's databases.
