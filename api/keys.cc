@@ -1,42 +1,20 @@
 // Hashed API keys in RocksDB.
 #include "api/keys.h"
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
 #include <chrono>
 #include <ctime>
 
 #include <nlohmann/json.hpp>
+
+#include "store/digest.h"
 
 namespace wenjin::api {
 
 namespace {
 constexpr const char* kRoleNames[] = {"anonymous", "publisher", "reviewer", "senior_reviewer", "admin"};
 
-std::string Hex(const unsigned char* data, size_t n) {
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < n; ++i) {
-    out.push_back(kHex[data[i] >> 4]);
-    out.push_back(kHex[data[i] & 15]);
-  }
-  return out;
-}
-
-std::string Sha256Hex(const std::string& s) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(s.data(), s.size(), digest, &len, EVP_sha256(), nullptr);
-  return Hex(digest, len);
-}
-
-Status RandomHex(size_t bytes, std::string* out) {
-  std::vector<unsigned char> buf(bytes);
-  if (RAND_bytes(buf.data(), static_cast<int>(bytes)) != 1) return Status::Internal("no randomness for keys");
-  *out = Hex(buf.data(), bytes);
-  return Status::OK();
-}
+using store::RandomHex;
+using store::Sha256Hex;
 
 nlohmann::json ToJson(const KeyInfo& k) {
   return {{"id", k.id}, {"role", RoleName(k.role)}, {"label", k.label}, {"created_at", k.created_at},

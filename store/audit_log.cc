@@ -1,30 +1,17 @@
 // Hash-chained audit records.
 #include "store/audit_log.h"
 
-#include <openssl/evp.h>
-
 #include <chrono>
 #include <ctime>
 #include <memory>
+
+#include "store/digest.h"
 
 namespace wenjin::store {
 
 namespace {
 
 const std::string kGenesisHash(64, '0');
-
-std::string Sha256Hex(const std::string& data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 15]);
-  }
-  return out;
-}
 
 std::string NowIso() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
