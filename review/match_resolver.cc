@@ -156,13 +156,22 @@ int CollectHit(unsigned int id, unsigned long long from, unsigned long long to, 
 
 // Whether a run of `unit` begins at p (ends at q) in text, looking no further back than begin
 // (no further ahead than end).
+// text[at, at + unit.size()) == unit (false past the end); units are a few bytes, so a loop
+// beats a call to memcmp.
+inline bool UnitAt(std::string_view text, size_t at, const std::string& unit) {
+  if (at > text.size() || text.size() - at < unit.size()) return false;
+  for (size_t k = 0; k < unit.size(); ++k) {
+    if (text[at + k] != unit[k]) return false;
+  }
+  return true;
+}
 bool RunStartsAt(std::string_view text, size_t begin, size_t p, const std::string& unit) {
   const size_t u = unit.size();
-  return text.compare(p, u, unit) == 0 && (p < u || p == begin || text.compare(p - u, u, unit) != 0);
+  return UnitAt(text, p, unit) && (p < u || p == begin || !UnitAt(text, p - u, unit));
 }
 bool RunEndsAt(std::string_view text, size_t end, size_t q, const std::string& unit) {
   const size_t u = unit.size();
-  return text.compare(q - u, u, unit) == 0 && (q == end || text.compare(q, u, unit) != 0);
+  return UnitAt(text, q - u, unit) && (q == end || !UnitAt(text, q, unit));
 }
 
 // The whole-word part of MatchResolver::PassesBoundaries, judged only on characters inside
@@ -197,6 +206,7 @@ std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleF
   // With a valid database and scratch hs_scan fails only on allocation trouble; then the
   // matches found so far still count.
   std::vector<Hit> hits;
+  hits.reserve(64);
   if (compiled.regex_db) {
     hs_scan(compiled.regex_db.get(), normalized.data(), length, 0, scratch, CollectHit, &hits);
     for (const Hit& h : hits) {
@@ -218,6 +228,13 @@ std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleF
     // run of its last unit ends in the last.
     const size_t first_begin = skeleton.from[s], first_end = skeleton.to[s];
     const size_t last_begin = skeleton.from[e - 1], last_end = skeleton.to[e - 1];
+    // Most hits are inside a longer word ("as" in "was"). Such a hit can only start at
+    // first_begin (a skeleton character that starts mid-word covers one run of one letter),
+    // where every rule's whole-word check would fail: drop it before any rule is tried.
+    if (IsSegmentedWordChar(CharAt(normalized, first_begin)) &&
+        IsSegmentedWordChar(CharBefore(normalized, first_begin))) {
+      continue;
+    }
     for (uint32_t rule : compiled.skeleton_rules[h.id]) {
       const auto& units = compiled.units[rule];
       if (units.empty() || !filter.Applies(rule)) continue;

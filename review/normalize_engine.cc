@@ -297,23 +297,56 @@ inline void NormalizeEngine::EmitAscii(unsigned char c, uint32_t start, uint32_t
   out_.origin_end.push_back(end);
 }
 
-// The ASCII fast path: p[0, n) are one-byte segments at offsets start, start+1, ...
+// The ASCII fast path: p[0, n) are one-byte segments at offsets start, start+1, ... The bytes
+// are written first (a loop the compiler vectorises), then the runs are tracked in locals: the
+// same steps as RunStep, without reloading members after every byte store.
 void NormalizeEngine::EmitAsciiRun(const unsigned char* p, size_t n, uint32_t start) {
-  size_t at = out_.text.size();
+  const size_t at = out_.text.size();
   out_.text.resize(at + n);
   out_.origin_start.resize(at + n);
   out_.origin_end.resize(at + n);
   char* text = out_.text.data() + at;
   uint32_t* os = out_.origin_start.data() + at;
   uint32_t* oe = out_.origin_end.data() + at;
+  const char* fold = data_.ascii_fold;
   for (size_t j = 0; j < n; ++j) {
-    unsigned char c = p[j];
-    // RunStep may resolve the run before position at + j, which is already written.
-    RunStep(data_.ascii_class[c], at + j);
-    text[j] = data_.ascii_fold[c];
+    text[j] = fold[p[j]];
     os[j] = start + static_cast<uint32_t>(j);
     oe[j] = start + static_cast<uint32_t>(j) + 1;
   }
+  if (!options_.map_substitutions) return;
+  // ResolveRun(b, e) reads and rewrites only [b, e), all written above.
+  const CharClass* classes = data_.ascii_class;
+  bool open = run_open_, letter = run_has_letter_, substitute = run_has_substitute_;
+  size_t run_start = run_start_;
+  auto close = [&](size_t end) {
+    if (letter && substitute) {
+      run_has_letter_ = letter;
+      run_has_substitute_ = substitute;
+      ResolveRun(run_start, end);
+    }
+    open = false;
+  };
+  for (size_t j = 0; j < n; ++j) {
+    const CharClass cls = classes[p[j]];
+    const size_t pos = at + j;
+    if (cls == CharClass::kSeparator) {
+      if (open) close(pos);
+      continue;
+    }
+    if (open && pos - run_start >= kMaxRunBytes) close(pos);
+    if (!open) {
+      open = true;
+      run_start = pos;
+      letter = substitute = false;
+    }
+    letter = letter || cls == CharClass::kLetter;
+    substitute = substitute || cls == CharClass::kSubstitute;
+  }
+  run_open_ = open;
+  run_start_ = run_start;
+  run_has_letter_ = letter;
+  run_has_substitute_ = substitute;
 }
 
 void NormalizeEngine::EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start, uint32_t end) {

@@ -64,7 +64,48 @@ Skeleton MakeSkeleton(std::string_view normalized) {
   bool have_word = false, prev_single = false;
   int32_t gap_begin = 0;  // end of the previous word
   int32_t i = 0;
+  const auto* u = reinterpret_cast<const unsigned char*>(normalized.data());
   while (i < n) {
+    if (u[i] < 0x80) {
+      // ASCII fast path: skip a gap; copy a word of ASCII letters and digits in one loop.
+      if (!IsAsciiWordByte(u[i])) {
+        ++i;
+        continue;
+      }
+      int32_t end = i + 1;
+      bool single = true;
+      while (end < n && IsAsciiWordByte(u[end])) {
+        single = single && u[end] == u[i];
+        ++end;
+      }
+      if (end == n || u[end] < 0x80) {
+        if (have_word && i > gap_begin && !(prev_single && single)) {
+          text[len] = ' ';
+          from[len] = static_cast<uint32_t>(gap_begin);
+          to[len] = static_cast<uint32_t>(i);
+          ++len;
+          last_cp = ' ';
+        }
+        for (int32_t p = i; p < end; ++p) {
+          if (u[p] == last_cp) {
+            to[len - 1] = static_cast<uint32_t>(p + 1);  // a run of one letter
+            continue;
+          }
+          text[len] = static_cast<char>(u[p]);
+          from[len] = static_cast<uint32_t>(p);
+          to[len] = static_cast<uint32_t>(p + 1);
+          ++len;
+          last_cp = u[p];
+        }
+        last_len = 1;
+        have_word = true;
+        prev_single = single;
+        gap_begin = end;
+        i = end;
+        continue;
+      }
+      // The word goes on with a non-ASCII character: the general path below.
+    }
     const Decoded first = DecodeAt(normalized, i);
     if (!WordChar(first.cp)) {
       i = first.next;

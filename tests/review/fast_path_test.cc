@@ -1,0 +1,233 @@
+// The speed paths of the screener give the same answers as the plain ones:
+//  - MakeSkeleton (ASCII words in one loop, table lookups for other characters) against a
+//    direct transcription of the per-character definition in review/rule_skeleton.h;
+//  - the normaliser's bulk ASCII path against one byte at a time (a 1-byte stream never
+//    takes it);
+//  - screening ASCII text and the same text with non-ASCII words around the match: the same
+//    flags at the same offsets, shifted by the bytes added before them;
+//  - per-language literal databases: each language sees its own rules and the "*" rules,
+//    text of unknown language sees every rule, before and after serialisation.
+#include <string>
+#include <vector>
+
+#include "review/hs_lexicon.h"
+#include "review/lexicon.h"
+#include "review/normalizer.h"
+#include "review/rule_patterns.h"
+#include "review/rule_skeleton.h"
+#include "review/screener.h"
+#include "review/verdict.h"
+#include "tests/review/screener_test_lexicon.h"
+#include "tests/util/testutil.h"
+
+#include <unicode/utf8.h>
+
+namespace wenjin::review {
+namespace {
+
+// The skeleton as first written: per character, words collected, then emitted.
+Skeleton ReferenceSkeleton(std::string_view normalized) {
+  struct Char {
+    int32_t cp;
+    uint32_t begin, end;
+  };
+  struct Word {
+    std::vector<Char> chars;
+    bool single = true;
+    uint32_t gap_begin = 0, gap_end = 0;
+  };
+  std::vector<Word> words;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(normalized.size());
+  bool in_word = false;
+  uint32_t gap_begin = 0;
+  while (i < n) {
+    const int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(normalized.data(), i, n, c);
+    if (!IsWordChar(c)) {
+      if (in_word) gap_begin = static_cast<uint32_t>(begin);
+      in_word = false;
+      continue;
+    }
+    const bool unsegmented = IsUnsegmentedChar(static_cast<uint32_t>(c));
+    const bool continues =
+        in_word && !unsegmented && !IsUnsegmentedChar(static_cast<uint32_t>(words.back().chars.back().cp));
+    if (!continues) {
+      Word w;
+      w.gap_begin = in_word ? static_cast<uint32_t>(begin) : gap_begin;
+      w.gap_end = static_cast<uint32_t>(begin);
+      words.push_back(std::move(w));
+    }
+    Word& w = words.back();
+    if (!w.chars.empty() && w.chars.front().cp != c) w.single = false;
+    w.chars.push_back({c, static_cast<uint32_t>(begin), static_cast<uint32_t>(i)});
+    in_word = true;
+  }
+  Skeleton out;
+  int32_t last_cp = -1;
+  auto append = [&](std::string_view bytes, uint32_t from, uint32_t to) {
+    for (char b : bytes) {
+      out.text += b;
+      out.from.push_back(from);
+      out.to.push_back(to);
+    }
+  };
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
+    if (k > 0 && w.gap_end > w.gap_begin && !(words[k - 1].single && w.single)) {
+      append(" ", w.gap_begin, w.gap_end);
+      last_cp = ' ';
+    }
+    for (const Char& ch : w.chars) {
+      if (ch.cp == last_cp) {
+        for (size_t b = out.to.size(); b > 0 && out.from[b - 1] == out.from[out.to.size() - 1]; --b) {
+          out.to[b - 1] = ch.end;
+        }
+        continue;
+      }
+      append(normalized.substr(ch.begin, ch.end - ch.begin), ch.begin, ch.end);
+      last_cp = ch.cp;
+    }
+  }
+  return out;
+}
+
+void ExpectSameSkeleton(const std::string& text) {
+  const Skeleton fast = MakeSkeleton(text);
+  const Skeleton reference = ReferenceSkeleton(text);
+  EXPECT_EQ(fast.text, reference.text) << text;
+  EXPECT_EQ(fast.from, reference.from) << text;
+  EXPECT_EQ(fast.to, reference.to) << text;
+}
+
+TEST(FastPathTest, SkeletonMatchesReferenceOnTable) {
+  const char* cases[] = {
+      "", "a", "aaa", "b.a.d", "b a d word", "x, y and z", "baaaad wooord", "good food",
+      "as soon as", "a.ss", "  leading and trailing  ",
+      // non-ASCII inside and next to ASCII words, repeats across the border
+      "na\xC3\xAFve caf\xC3\xA9", "\xC3\xA9\xC3\xA9\xC3\xA9t\xC3\xA9", "stra\xC3\x9F" "e", "b\xC3\xA9\xC3\xA9" "d a",
+      "ass\xD0\xB0\xD0\xB0 \xD0\xB0ss",  // Cyrillic a after and before ASCII
+      // unsegmented scripts: each character a word; digits and Latin beside them
+      "\xE4\xBB\xA3\xE8\x80\x83", "\xE4\xBB\xA3.\xE8\x80\x83", "\xE5\x8F\x96\xE4\xBB\xA3\xEF\xBC\x8C\xE8\x80\x83",
+      "ab\xE4\xBB\xA3\xE4\xBB\xA3" "cd", "10\xE5\xB9\xB4", "\xE0\xB8\x81\xE0\xB8\x81\xE0\xB8\x82",
+      // combining marks, emoji separators, invalid bytes
+      "e\xCC\x81\xCC\x81x", "a\xF0\x9F\x98\x80s\xF0\x9F\x98\x80s", "ab\xFF" "cd \xC3", "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7",
+  };
+  for (const char* text : cases) ExpectSameSkeleton(text);
+}
+
+TEST(FastPathTest, SkeletonMatchesReferenceOnGeneratedMixes) {
+  // Deterministic mixes of pieces that exercise every branch: ASCII letters and repeats,
+  // separators, non-ASCII letters (one to four bytes), marks, CJK, invalid bytes.
+  const char* pieces[] = {"a", "b", "s", "aa", " ", ".", "-", "\xC3\xA9", "\xD0\xB0", "\xCC\x81",
+                          "\xE4\xBB\xA3", "\xE8\x80\x83", "\xF0\x9F\x98\x80", "7", "\xFF", "\xE0\xB8\x81"};
+  const size_t count = sizeof(pieces) / sizeof(pieces[0]);
+  uint64_t state = 12345;
+  for (int sample = 0; sample < 3000; ++sample) {
+    std::string text;
+    const int length = 1 + sample % 17;
+    for (int k = 0; k < length; ++k) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      text += pieces[(state >> 33) % count];
+    }
+    ExpectSameSkeleton(text);
+  }
+}
+
+TEST(FastPathTest, NormaliserBulkAsciiEqualsByteAtATime) {
+  std::unique_ptr<Normalizer> normalizer;
+  ASSERT_OK(Normalizer::Create(NormalizerOptions(), &normalizer));
+  std::string long_run(3000, 'a');
+  long_run[1500] = '3';  // a substitution in a run longer than kMaxRunBytes
+  const std::string cases[] = {
+      "h3ll0 w0rld, sh1t and a$$ @ss me@ bad! |cell| sh!t 1st 4th 5g 10 students $5",
+      "plain ASCII text with no substitutions at all",
+      "m1x3d \xC3\xA9t\xC3\xA9 4nd \xD0\xB0$$ 10\xD1\x81\xD0\xBC",
+      long_run,
+      "2024 !!! 3 a 3a a3 @ $ | ! 0",
+  };
+  for (const std::string& text : cases) {
+    const NormalizedText whole = normalizer->Normalize(text);
+    auto stream = normalizer->NewStream();
+    NormalizedText bytewise;
+    auto append = [&](const NormalizedText& piece) {
+      bytewise.text += piece.text;
+      bytewise.origin_start.insert(bytewise.origin_start.end(), piece.origin_start.begin(), piece.origin_start.end());
+      bytewise.origin_end.insert(bytewise.origin_end.end(), piece.origin_end.begin(), piece.origin_end.end());
+    };
+    for (char c : text) append(stream->Feed(std::string_view(&c, 1)));
+    append(stream->Finish());
+    EXPECT_EQ(bytewise.text, whole.text) << text.substr(0, 80);
+    EXPECT_EQ(bytewise.origin_start, whole.origin_start) << text.substr(0, 80);
+    EXPECT_EQ(bytewise.origin_end, whole.origin_end) << text.substr(0, 80);
+  }
+}
+
+TEST(FastPathTest, AsciiAndNonAsciiTextGiveSameFlagsAndOffsets) {
+  Screener screener(testing::TestLexicon());
+  struct Case {
+    std::string ascii;
+    std::string prefix;  // non-ASCII words put in front; flags move by its size
+    std::string lang;
+  };
+  const Case cases[] = {
+      {"you are an ass", "\xC3\xA9t\xC3\xA9 ", "en"},
+      {"a.s.s and aaassss", "\xD0\xBC\xD0\xB8\xD1\x80 ", "en"},
+      {"what a bad word, bad-word", "na\xC3\xAFve ", "en"},
+      {"the assassin bug and the assassin", "\xE4\xBD\xA0\xE5\xA5\xBD ", "en"},
+      {"killer idiot", "\xF0\x9F\x98\x80 ", "en"},
+      {"this class is an assessment", "caf\xC3\xA9 ", "en"},
+  };
+  for (const Case& c : cases) {
+    const Verdict plain = screener.Screen(c.ascii, c.lang, "human");
+    const Verdict mixed = screener.Screen(c.prefix + c.ascii, c.lang, "human");
+    EXPECT_EQ(mixed.decision, plain.decision) << c.ascii;
+    ASSERT_EQ(mixed.flags.size(), plain.flags.size()) << c.ascii;
+    for (size_t i = 0; i < plain.flags.size(); ++i) {
+      EXPECT_EQ(mixed.flags[i].rule, plain.flags[i].rule) << c.ascii;
+      EXPECT_EQ(mixed.flags[i].start, plain.flags[i].start + c.prefix.size()) << c.ascii;
+      EXPECT_EQ(mixed.flags[i].end, plain.flags[i].end + c.prefix.size()) << c.ascii;
+    }
+  }
+}
+
+std::string FlagRules(const Verdict& v) {
+  std::string out;
+  for (const Flag& f : v.flags) out += f.rule + "@" + std::to_string(f.start) + " ";
+  return out;
+}
+
+TEST(FastPathTest, EachLanguageScansItsOwnAndUniversalRules) {
+  const std::string header = "pattern\tkind\tcategory\tseverity\tlangs\tnote\n";
+  const std::map<std::string, std::string> files = {
+      {"a.tsv", header + "ho\tterm\tc\tmedium\ten\n"
+                         "uk\tterm\tc\tmedium\ten,de\n"
+                         "alpha\tterm\tc\tmedium\t*\n"
+                         "ya\tterm\tc\tmedium\tzh\n"
+                         "\xE4\xBB\xA3\xE8\x80\x83\tterm\tc\tmedium\tzh\n"
+                         "h.o\tallow\t\t\t*\n"}};
+  std::shared_ptr<const Lexicon> compiled, loaded;
+  ASSERT_OK(LoadLexiconFiles(files, &compiled));
+  SerializedDatabases databases;
+  ASSERT_OK(compiled->Serialize(&databases));
+  ASSERT_OK(BuildLexicon(files, LexiconOptions(), &databases, &loaded));
+  ASSERT_FALSE(loaded->compiled().compiled_now);
+  const std::string text = "ho uk alpha ya \xE4\xBB\xA3\xE8\x80\x83";
+  const std::pair<const char*, const char*> cases[] = {
+      {"en", "ho@0 uk@3 alpha@6 "},
+      {"en-GB", "ho@0 uk@3 alpha@6 "},
+      {"de", "uk@3 alpha@6 "},
+      {"zh-Hans", "alpha@6 ya@12 \xE4\xBB\xA3\xE8\x80\x83@15 "},
+      {"fr", "alpha@6 "},  // named by no rule: the "*" database
+      {"", "ho@0 uk@3 alpha@6 ya@12 \xE4\xBB\xA3\xE8\x80\x83@15 "},
+      {"und", "ho@0 uk@3 alpha@6 ya@12 \xE4\xBB\xA3\xE8\x80\x83@15 "},
+  };
+  for (const auto& [lang, expected] : cases) {
+    EXPECT_EQ(FlagRules(ScreenWith(*compiled, text, lang, "human")), expected) << lang;
+    EXPECT_EQ(FlagRules(ScreenWith(*loaded, text, lang, "human")), expected) << lang;
+  }
+}
+
+}  // namespace
+}  // namespace wenjin::review
