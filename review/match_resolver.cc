@@ -333,6 +333,7 @@ void MatchResolver::Resolve(const NormalizedText& text, bool complete) {
     flag.start = start;
     flag.end = end;
     flags_[key] = {m.to, std::move(flag)};
+    ++generation_;
   }
   pending_ = std::move(still_pending);
 }

@@ -81,6 +81,8 @@ class MatchResolver {
   // original bytes so far).
   std::vector<Flag> Flags(std::string_view original) const;
   bool HasPending() const { return !pending_.empty(); }
+  // Changes whenever a flag is added or replaced, so a session rebuilds its verdict only then.
+  uint64_t generation() const { return generation_; }
 
  private:
   struct Span {
@@ -99,6 +101,7 @@ class MatchResolver {
   std::vector<Span> allows_;
   // (rule, normalised start) -> flag with the longest accepted end.
   std::map<std::pair<uint32_t, uint64_t>, std::pair<uint64_t, Flag>> flags_;
+  uint64_t generation_ = 0;
 };
 
 }  // namespace wenjin::review

@@ -17,6 +17,8 @@ namespace {
 // How far before the new text a rescan starts: a match longer than this that ends in new text
 // is missed by a session (the block screen has no such limit).
 constexpr size_t kRescanBytes = 512;
+// MakeExcerpt's default context (review/verdict.h).
+constexpr uint64_t kExcerptContext = 24;
 
 // Moves `pos` back to the start of the word it is in, so a window never starts mid-word.
 size_t WordStart(std::string_view text, size_t pos) {
@@ -62,7 +64,7 @@ class Screener::Session::Impl {
       // PII validators need whole candidates (a card number cut short fails Luhn, a phone
       // number cut short may be another valid number), so they run once, on the whole text.
       pii_flags_ = DetectPiiFlags(compiled_, original_, lang_);
-      Update();
+      Update(/*force=*/true);
     }
     done_ = true;
     return verdict_;
@@ -93,10 +95,21 @@ class Screener::Session::Impl {
     }
   }
 
-  void Update() {
+  // Rebuilds the verdict when a flag was added since the last build, or when an excerpt built
+  // then may still grow (its context reached past the text fed so far); otherwise the verdict
+  // stands, and a Feed that adds no flag does not copy every flag of the session again.
+  void Update(bool force = false) {
+    const bool excerpts_grow = excerpt_horizon_ > built_bytes_ && original_.size() > built_bytes_;
+    if (!force && resolver_.generation() == built_generation_ && !excerpts_grow) return;
+    built_generation_ = resolver_.generation();
+    built_bytes_ = original_.size();
     verdict_.flags = resolver_.Flags(original_);
-    verdict_.flags.insert(verdict_.flags.end(), pii_flags_.begin(), pii_flags_.end());
-    SortFlags(&verdict_.flags);
+    excerpt_horizon_ = 0;
+    for (const Flag& f : verdict_.flags) excerpt_horizon_ = std::max<uint64_t>(excerpt_horizon_, f.end + kExcerptContext);
+    if (!pii_flags_.empty()) {
+      verdict_.flags.insert(verdict_.flags.end(), pii_flags_.begin(), pii_flags_.end());
+      SortFlags(&verdict_.flags);
+    }
     verdict_.decision = Decide(verdict_.flags, origin_);
     if (verdict_.decision == Decision::kBlock) done_ = true;  // stop at the first block
   }
@@ -113,6 +126,9 @@ class Screener::Session::Impl {
   std::string original_;   // all original bytes so far, for excerpts
   std::vector<Flag> pii_flags_;  // set by Finish
   Verdict verdict_;
+  uint64_t built_generation_ = 0;  // resolver generation and bytes fed when verdict_ was built
+  uint64_t built_bytes_ = 0;
+  uint64_t excerpt_horizon_ = 0;   // original bytes the excerpts of verdict_ would read
   bool done_ = false;
   bool finished_ = false;
 };
