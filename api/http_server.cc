@@ -35,6 +35,21 @@ HttpRequest ToHttpRequest(const Http::Request& req) {
   return out;
 }
 
+// A response header with a name chosen at run time (Retry-After, Content-Type ...).
+class NamedHeader : public Http::Header::Header {
+ public:
+  NamedHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  void write(std::ostream& stream) const override { stream << value_; }
+#ifdef SAFE_HEADER_CAST
+  uint64_t hash() const override { return 0; }
+#endif
+
+ private:
+  std::string name_;
+  std::string value_;
+};
+
 class PistacheHandler : public Http::Handler {
  public:
   HTTP_PROTOTYPE(PistacheHandler)
@@ -46,10 +61,11 @@ class PistacheHandler : public Http::Handler {
     HttpRequest request = ToHttpRequest(req);
     std::string route;
     HttpResponse response = router_->Dispatch(request, &route);
+    // Pistache 0.0.5 does not put raw headers on the wire, only Header objects.
     for (const auto& [name, value] : response.headers) {
-      writer.headers().addRaw(Http::Header::Raw(name, value));
+      writer.headers().add(std::make_shared<NamedHeader>(name, value));
     }
-    writer.headers().addRaw(Http::Header::Raw("Content-Type", response.content_type));
+    writer.headers().add(std::make_shared<NamedHeader>("Content-Type", response.content_type));
     writer.send(static_cast<Http::Code>(response.status), response.body);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_->ObserveRequest(route, request.method, response.status, seconds);

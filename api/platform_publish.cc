@@ -113,7 +113,8 @@ Status Platform::Upload(const Caller& caller, const nlohmann::json& body, const 
   bool exists = s.ok();
   if (!s.ok() && !s.IsNotFound()) return s;
   if (exists && previous.owner != caller.key_id && caller.role != Role::kAdmin) {
-    return options.replace ? Status::PermissionDenied("resource '" + r.id + "' belongs to another publisher")
+    // Replacing: as for withdrawing, another publisher's resource is not shown to exist.
+    return options.replace ? Status::NotFound("no resource with id '" + r.id + "'")
                            : Status::AlreadyExists("resource '" + r.id + "' already exists");
   }
   if (exists && !options.replace) {

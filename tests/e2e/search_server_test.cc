@@ -1,5 +1,6 @@
 // End-to-end: a real `wenjin serve` process on loopback, searched over HTTP.
 #include <fstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -90,8 +91,39 @@ TEST_F(SearchServerTest, BadRequestsGetJson4xx) {
   }
   auto m = server_->Call("GET", "/metrics");
   EXPECT_EQ(m.status, 200);
+  EXPECT_EQ(m.headers["content-type"].rfind("text/plain", 0), 0u) << m.headers["content-type"];
+  EXPECT_EQ(server_->Call("GET", "/v1/search?q=algebra").headers["content-type"], "application/json");
   EXPECT_NE(m.body.find("wenjin_http_requests_total{method=\"GET\",route=\"get_search\",status=\"400\"}"),
             std::string::npos);
+}
+
+// A server with a low rate limit: a burst past it gets 429 with Retry-After and a JSON error;
+// after waiting that long, requests go through again.
+TEST(RateLimitTest, BurstGets429WithRetryAfter) {
+  TempDir dir;
+  ServerProcess server(dir.str("data"), {"--no-corpus", "--rate-limit", "1"}, dir.str("server.log"));
+  ASSERT_TRUE(server.ready());
+  testing::HttpResult limited;
+  int ok = 0;
+  for (int i = 0; i < 10 && limited.status == 0; ++i) {
+    auto r = server.Call("GET", "/v1/search?q=algebra");
+    if (r.status == 429) {
+      limited = r;
+    } else {
+      EXPECT_EQ(r.status, 200) << r.body;
+      ++ok;
+    }
+  }
+  ASSERT_EQ(limited.status, 429) << "no request was limited";
+  EXPECT_GE(ok, 1);  // the burst allowance came first
+  ASSERT_TRUE(limited.headers.count("retry-after"));
+  const int wait_s = std::stoi(limited.headers["retry-after"]);
+  EXPECT_GE(wait_s, 1);
+  auto j = nlohmann::json::parse(limited.body, nullptr, false);
+  EXPECT_EQ(j["error"]["code"], "rate_limited") << limited.body;
+  EXPECT_EQ(limited.headers["content-type"], "application/json");
+  std::this_thread::sleep_for(std::chrono::seconds(wait_s));
+  EXPECT_EQ(server.Call("GET", "/v1/search?q=algebra").status, 200);
 }
 
 }  // namespace

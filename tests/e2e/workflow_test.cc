@@ -20,6 +20,7 @@ constexpr const char* kLexicon =
     "pattern\tkind\tcategory\tseverity\tlangs\tnote\n"
     "badword\tterm\tharassment\tmedium\t*\ttest\n"
     "meanword\tterm\tharassment\thigh\ten\ttest\n"
+    "sevword\tterm\tviolence\thigh\t*\ttest\n"
     "i will hurt you\tterm\tviolence\tblock\ten\ttest\n"
     "as an ai language model\tterm\tai-artifact\tmedium\ten\ttest\n"
     "scunthorpe\tallow\t\t\t*\ttest\n";
@@ -278,6 +279,83 @@ TEST_F(WorkflowTest, IdempotentRetriesAndBulkAndFiles) {
   json mine = J(Call("GET", "/v1/resources/srt-1", "publisher2"));
   EXPECT_EQ(mine["original"]["format"], "srt");
   EXPECT_EQ(mine["original"]["content"], srt);
+}
+
+TEST_F(WorkflowTest, ReplaceRescreensAndEveryFileFormatIsExtracted) {
+  // PUT replaces and screens again: a clean resource that turns flagged leaves search at once.
+  auto r = Call("POST", "/v1/resources", "publisher", R"({"id":"put-1","title":"Rivers of Europe","lang":"en"})");
+  ASSERT_EQ(J(r)["state"], "published");
+  ASSERT_TRUE(Found("rivers", "put-1"));
+  const std::string flagged = R"({"title":"Rivers of Europe","description":"a badword here","lang":"en"})";
+  EXPECT_EQ(Call("PUT", "/v1/resources/put-1", "publisher2", flagged).status, 404);  // not the owner
+  EXPECT_EQ(Call("PUT", "/v1/resources/no-such-resource", "publisher", flagged).status, 404);
+  r = Call("PUT", "/v1/resources/put-1", "publisher", flagged);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(J(r)["state"], "in_review");
+  EXPECT_FALSE(Found("rivers", "put-1"));
+
+  // Files: the text is extracted (HTML scripts and styles dropped), screened and searchable.
+  struct File {
+    std::string id, filename, content_type, content, word;
+  } files[] = {
+      {"md-1", "notes.md", "text/markdown", "# Glaciers\n\nIce *moves* slowly.\n", "glaciers"},
+      {"html-1", "page.html", "text/html",
+       "<html><head><style>p{color:red}</style><script>var badword = 1;</script></head>"
+       "<body><p>Deserts are dry.</p></body></html>",
+       "deserts"},
+      {"vtt-1", "talk.vtt", "text/vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nCanyons are carved by rivers.\n",
+       "canyons"},
+  };
+  for (const auto& f : files) {
+    r = Call("POST", "/v1/resources?lang=en&title=Lesson&id=" + f.id + "&filename=" + f.filename, "publisher2",
+             f.content, {{"Content-Type", f.content_type}});
+    ASSERT_EQ(r.status, 201) << f.id << ": " << r.body;
+    EXPECT_EQ(J(r)["state"], "published") << f.id << ": " << r.body;  // the script's badword is not text
+    EXPECT_TRUE(Found(f.word, f.id)) << f.id;
+    EXPECT_EQ(J(Call("GET", "/v1/resources/" + f.id, "publisher2"))["original"]["content"], f.content) << f.id;
+  }
+}
+
+TEST_F(WorkflowTest, QueueIsOrderedAndFiltered) {
+  // Same severity: AI-generated first; higher severity before both; then filters.
+  const std::string lang_tag = "sw";  // a language no other test uploads, so the filter isolates these
+  auto upload = [&](const std::string& id, const std::string& text, const std::string& origin) {
+    json body = {{"id", id}, {"title", "Lesson " + id}, {"description", text}, {"lang", lang_tag}, {"origin", origin}};
+    if (origin == "ai") body["model"] = "tutor-llm-1";
+    auto r = Call("POST", "/v1/resources", "publisher", body.dump());
+    EXPECT_EQ(J(r)["state"], "in_review") << r.body;
+  };
+  upload("q-human-medium", "Notes with badword inside.", "human");
+  upload("q-ai-medium", "Answer with badword inside.", "ai");
+  upload("q-human-high", "Essay with sevword inside.", "human");
+  json queue = J(Call("GET", "/v1/review/queue?lang=" + lang_tag, "reviewer"));
+  std::vector<std::string> order;
+  for (const auto& it : queue["items"]) order.push_back(it["resource_id"]);
+  EXPECT_EQ(order, (std::vector<std::string>{"q-human-high", "q-ai-medium", "q-human-medium"})) << queue.dump();
+  ASSERT_EQ(queue["items"].size(), 3u);
+  // Each item shows its flags with the matched span in context.
+  const json& flag = queue["items"][1]["flags"][0];
+  EXPECT_EQ(flag["rule"], "badword");
+  EXPECT_EQ(flag["field"], "description");
+  EXPECT_NE(flag["excerpt"].get<std::string>().find("Answer with badword"), std::string::npos) << flag.dump();
+
+  auto count = [&](const std::string& query) {
+    return J(Call("GET", "/v1/review/queue?lang=" + lang_tag + "&" + query, "reviewer"))["items"].size();
+  };
+  EXPECT_EQ(count("category=harassment"), 2u);
+  EXPECT_EQ(count("category=violence"), 1u);
+  EXPECT_EQ(count("severity=high"), 1u);
+  EXPECT_EQ(count("category=harassment&severity=high"), 0u);
+  EXPECT_EQ(J(Call("GET", "/v1/review/queue?lang=zu", "reviewer"))["items"].size(), 0u);
+  EXPECT_EQ(Call("GET", "/v1/review/queue?severity=extreme", "reviewer").status, 400);
+}
+
+TEST_F(WorkflowTest, OversizedUploadIs413AndStoresNothing) {
+  json body = {{"id", "huge-1"}, {"title", "Huge"}, {"lang", "en"}, {"body", std::string(150000, 'a')}};
+  auto r = Call("POST", "/v1/resources", "publisher", body.dump());
+  EXPECT_EQ(r.status, 413) << r.body.substr(0, 200);
+  EXPECT_TRUE(J(r).contains("error"));
+  EXPECT_EQ(Call("GET", "/v1/resources/huge-1", "publisher").status, 404);
 }
 
 TEST_F(WorkflowTest, StreamingScreenSessions) {
