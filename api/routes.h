@@ -44,6 +44,12 @@ using CallerHandler = std::function<HttpResponse(const Caller&, HttpRequest&)>;
 // resolves "Authorization: Bearer KEY" to a Caller (401 for a key that is not valid).
 Handler WithCaller(RouteState* state, CallerHandler handler);
 
+// WithCaller around the usual handler shapes: fn(platform or state, caller, request).
+using PlatformRoute = HttpResponse (*)(Platform*, const Caller&, HttpRequest&);
+using StateRoute = HttpResponse (*)(RouteState*, const Caller&, HttpRequest&);
+Handler WithCaller(RouteState* state, PlatformRoute fn);
+Handler WithCaller(RouteState* state, StateRoute fn);
+
 void AddSearchRoutes(Router* router, RouteState* state);    // /v1/search, /v1/suggest
 void AddResourceRoutes(Router* router, RouteState* state);  // /v1/resources..., /v1/my/resources
 void AddReviewRoutes(Router* router, RouteState* state);    // /v1/review/...

@@ -63,14 +63,10 @@ HttpResponse GetAudit(Platform* platform, const Caller& caller, HttpRequest& req
 }  // namespace
 
 void AddAdminRoutes(Router* router, RouteState* state) {
-  Platform* p = state->context.platform;
-  auto bind = [state, p](HttpResponse (*fn)(Platform*, const Caller&, HttpRequest&)) {
-    return WithCaller(state, [p, fn](const Caller& c, HttpRequest& r) { return fn(p, c, r); });
-  };
-  router->Add({"POST", "/v1/lexicons", "post_lexicon", bind(PostLexicon)});
-  router->Add({"GET", "/v1/lexicons", "get_lexicons", bind(GetLexicons)});
-  router->Add({"POST", "/v1/keys", "post_key", bind(PostKey)});
-  router->Add({"GET", "/v1/audit", "get_audit", bind(GetAudit)});
+  router->Add({"POST", "/v1/lexicons", "post_lexicon", WithCaller(state, PostLexicon)});
+  router->Add({"GET", "/v1/lexicons", "get_lexicons", WithCaller(state, GetLexicons)});
+  router->Add({"POST", "/v1/keys", "post_key", WithCaller(state, PostKey)});
+  router->Add({"GET", "/v1/audit", "get_audit", WithCaller(state, GetAudit)});
 }
 
 }  // namespace wenjin::api

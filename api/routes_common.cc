@@ -14,6 +14,15 @@ Status ParseJsonBody(const HttpRequest& request, nlohmann::json* body) {
   return Status::OK();
 }
 
+Handler WithCaller(RouteState* state, PlatformRoute fn) {
+  Platform* platform = state->context.platform;
+  return WithCaller(state, [platform, fn](const Caller& c, HttpRequest& r) { return fn(platform, c, r); });
+}
+
+Handler WithCaller(RouteState* state, StateRoute fn) {
+  return WithCaller(state, [state, fn](const Caller& c, HttpRequest& r) { return fn(state, c, r); });
+}
+
 Handler WithCaller(RouteState* state, CallerHandler handler) {
   return [state, handler = std::move(handler)](HttpRequest& request) -> HttpResponse {
     const int64_t now = NowMs();

@@ -158,26 +158,24 @@ HttpResponse GetMine(Platform* platform, const Caller& caller, HttpRequest& requ
   return HttpResponse::Json(200, response);
 }
 
+HttpResponse PostNewResource(RouteState* state, const Caller& caller, HttpRequest& request) {
+  return PostResource(state, caller, request, /*replace=*/false);
+}
+
+HttpResponse PutResource(RouteState* state, const Caller& caller, HttpRequest& request) {
+  return PostResource(state, caller, request, /*replace=*/true);
+}
+
 }  // namespace
 
 void AddResourceRoutes(Router* router, RouteState* state) {
-  Platform* p = state->context.platform;
-  router->Add({"POST", "/v1/resources", "post_resource", WithCaller(state, [state](const Caller& c, HttpRequest& r) {
-                 return PostResource(state, c, r, /*replace=*/false);
-               })});
-  router->Add({"POST", "/v1/resources:bulk", "post_resources_bulk",
-               WithCaller(state, [state](const Caller& c, HttpRequest& r) { return PostBulk(state, c, r); })});
-  router->Add({"PUT", "/v1/resources/:id", "put_resource", WithCaller(state, [state](const Caller& c, HttpRequest& r) {
-                 return PostResource(state, c, r, /*replace=*/true);
-               })});
-  router->Add({"GET", "/v1/resources/:id", "get_resource",
-               WithCaller(state, [p](const Caller& c, HttpRequest& r) { return GetResource(p, c, r); })});
-  router->Add({"DELETE", "/v1/resources/:id", "delete_resource",
-               WithCaller(state, [p](const Caller& c, HttpRequest& r) { return DeleteResource(p, c, r); })});
-  router->Add({"POST", "/v1/resources/:id/appeal", "post_appeal",
-               WithCaller(state, [p](const Caller& c, HttpRequest& r) { return PostAppeal(p, c, r); })});
-  router->Add({"GET", "/v1/my/resources", "get_my_resources",
-               WithCaller(state, [p](const Caller& c, HttpRequest& r) { return GetMine(p, c, r); })});
+  router->Add({"POST", "/v1/resources", "post_resource", WithCaller(state, PostNewResource)});
+  router->Add({"POST", "/v1/resources:bulk", "post_resources_bulk", WithCaller(state, PostBulk)});
+  router->Add({"PUT", "/v1/resources/:id", "put_resource", WithCaller(state, PutResource)});
+  router->Add({"GET", "/v1/resources/:id", "get_resource", WithCaller(state, GetResource)});
+  router->Add({"DELETE", "/v1/resources/:id", "delete_resource", WithCaller(state, DeleteResource)});
+  router->Add({"POST", "/v1/resources/:id/appeal", "post_appeal", WithCaller(state, PostAppeal)});
+  router->Add({"GET", "/v1/my/resources", "get_my_resources", WithCaller(state, GetMine)});
 }
 
 }  // namespace wenjin::api

@@ -65,13 +65,9 @@ HttpResponse PostDecision(Platform* platform, const Caller& caller, HttpRequest&
 }  // namespace
 
 void AddReviewRoutes(Router* router, RouteState* state) {
-  Platform* p = state->context.platform;
-  router->Add({"GET", "/v1/review/queue", "get_review_queue",
-               WithCaller(state, [p](const Caller& c, HttpRequest& r) { return GetQueue(p, c, r); })});
-  router->Add({"POST", "/v1/review/items/:id/claim", "post_review_claim",
-               WithCaller(state, [p](const Caller& c, HttpRequest& r) { return PostClaim(p, c, r); })});
-  router->Add({"POST", "/v1/review/items/:id/decision", "post_review_decision",
-               WithCaller(state, [p](const Caller& c, HttpRequest& r) { return PostDecision(p, c, r); })});
+  router->Add({"GET", "/v1/review/queue", "get_review_queue", WithCaller(state, GetQueue)});
+  router->Add({"POST", "/v1/review/items/:id/claim", "post_review_claim", WithCaller(state, PostClaim)});
+  router->Add({"POST", "/v1/review/items/:id/decision", "post_review_decision", WithCaller(state, PostDecision)});
 }
 
 }  // namespace wenjin::api

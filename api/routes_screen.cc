@@ -90,13 +90,10 @@ HttpResponse DeleteSession(RouteState* state, const Caller& caller, HttpRequest&
 }  // namespace
 
 void AddScreenRoutes(Router* router, RouteState* state) {
-  auto bind = [state](HttpResponse (*fn)(RouteState*, const Caller&, HttpRequest&)) {
-    return WithCaller(state, [state, fn](const Caller& c, HttpRequest& r) { return fn(state, c, r); });
-  };
-  router->Add({"POST", "/v1/screen", "post_screen", bind(PostScreen)});
-  router->Add({"POST", "/v1/screen/sessions", "post_screen_session", bind(PostSession)});
-  router->Add({"POST", "/v1/screen/sessions/:id/chunks", "post_screen_chunk", bind(PostChunk)});
-  router->Add({"DELETE", "/v1/screen/sessions/:id", "delete_screen_session", bind(DeleteSession)});
+  router->Add({"POST", "/v1/screen", "post_screen", WithCaller(state, PostScreen)});
+  router->Add({"POST", "/v1/screen/sessions", "post_screen_session", WithCaller(state, PostSession)});
+  router->Add({"POST", "/v1/screen/sessions/:id/chunks", "post_screen_chunk", WithCaller(state, PostChunk)});
+  router->Add({"DELETE", "/v1/screen/sessions/:id", "delete_screen_session", WithCaller(state, DeleteSession)});
 }
 
 }  // namespace wenjin::api
