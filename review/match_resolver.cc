@@ -240,11 +240,14 @@ std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleF
       if (units.empty() || !filter.Applies(rule)) continue;
       const std::string& head = units.front();
       const std::string& tail = units.back();
-      // The first (from, to) pair, from ascending and to descending, whose span is the term.
+      // The first (from, to) pair, from ascending and to descending, whose span is the term:
+      // from inside the first skeleton character, to inside the last. A unit may be longer
+      // than that character (a letter and its vowel sign or virama, "चू"): it then reaches
+      // past the character's range.
       bool found = false;
-      for (size_t from = first_begin; !found && from + head.size() <= first_end; ++from) {
+      for (size_t from = first_begin; !found && from < first_end; ++from) {
         if (!RunStartsAt(normalized, first_begin, from, head)) continue;
-        for (size_t to = last_end; to >= last_begin + tail.size(); --to) {
+        for (size_t to = last_end; to > last_begin && to >= tail.size(); --to) {
           if (to <= from || !RunEndsAt(normalized, last_end, to, tail)) continue;
           PatternForm form;
           if (MatchTermSpan(normalized.substr(from, to - from), units, compiled.unsegmented[rule],

@@ -3,6 +3,8 @@
 
 #include <unicode/utf8.h>
 
+#include <array>
+
 namespace wenjin::review {
 
 bool IsSeparatorChar(int32_t c, bool unsegmented) {
@@ -35,11 +37,15 @@ inline Decoded DecodeAt(std::string_view text, int32_t i) {
   return {c, i};
 }
 
+// ASCII letters and digits; false for every byte >= 0x80 (a table beats three range tests).
+constexpr std::array<bool, 256> kAsciiWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
+inline bool IsAsciiWordByte(UChar32 c) { return kAsciiWordBytes[static_cast<unsigned char>(c)]; }
 // Word characters of space-delimited scripts continue a word; an unsegmented character
 // (Han, Thai ...) is a word of its own.
-inline bool IsAsciiWordByte(UChar32 c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-}
 inline bool WordChar(UChar32 c) { return c < 0x80 ? (c >= 0 && IsAsciiWordByte(c)) : IsWordChar(c); }
 inline bool Unsegmented(UChar32 c) { return c >= 0x0E00 && IsUnsegmentedChar(static_cast<uint32_t>(c)); }
 

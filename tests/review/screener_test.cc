@@ -151,6 +151,28 @@ TEST(SkeletonTest, TermSpans) {
   EXPECT_TRUE(MatchTermSpan("bad--word", {"b", "a", "d", " ", "w", "o", "r", "d"}, false, false, &got));
 }
 
+TEST(ScreenerMarksTest, TermsWhoseFirstOrLastLetterCarriesAMark) {
+  // Devanagari: a vowel sign or virama is a combining mark, so the term's first or last unit
+  // ("चू", "ता") is longer than the skeleton character it starts or ends on. Such terms were
+  // never found, even written plainly.
+  const std::string header = "pattern\tkind\tcategory\tseverity\tlangs\tnote\n";
+  std::shared_ptr<const Lexicon> lexicon;
+  ASSERT_OK(LoadLexiconFiles({{"hi.tsv", header + "चूत\tterm\tc\thigh\thi\n"
+                                                   "कुत्ता\tterm\tc\thigh\thi\n"
+                                                   "बकरी\tterm\tc\tlow\thi\n"}},
+                             &lexicon));
+  const std::pair<std::string, std::string> cases[] = {
+      {"वह चूत है", "review चूत@7-16:c/high"},
+      {"यह कुत्ता है", "review कुत्ता@7-25:c/high"},
+      {"एक बकरी", "allow बकरी@7-19:c/low"},
+      {"कुत्ताघर", "allow"},  // inside a longer word: not a whole-word match
+      {"अचूत", "allow"},
+  };
+  for (const auto& [text, expected] : cases) {
+    EXPECT_EQ(ToString(ScreenWith(*lexicon, text, "hi", "human")), expected) << text;
+  }
+}
+
 TEST(DecideTest, Policy) {
   struct PolicyCase {
     std::vector<Severity> severities;
