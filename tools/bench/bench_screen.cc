@@ -6,7 +6,9 @@
 // Defaults: lexicons/, corpora/catalog.ndjson (run from the repository root), 50 MB, 8 MB,
 // spread. The title + description of each resource make a document; documents are taken
 // (see --sample, repeated if the corpus is small) until N MB. One thread. Every row runs on
-// the same documents; rows that scan take the same normalised text.
+// the same documents; rows that scan take the same normalised text. Columns: wall-clock
+// seconds and MB/s; Hyperscan callbacks (RE2: sets matched) per MB; MB/s by the thread's CPU
+// time, which other load on a shared machine does not inflate.
 #include <hs/hs.h>
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -53,6 +55,7 @@ struct Row {
   double mb;
   double seconds;
   int64_t matches = -1;  // Hyperscan callbacks (or RE2 sets matched), -1 when not counted
+  double cpu = -1;       // thread CPU seconds of the row's loop, -1 when not measured apart
 };
 
 int CountMatch(unsigned int, unsigned long long, unsigned long long, unsigned int, void* ctx) {
@@ -143,6 +146,7 @@ int main(int argc, char** argv) {
   Clock::duration t_norm{}, t_scan{};
   size_t flags = 0;
   std::FILE* flags_file = flags_out.empty() ? nullptr : std::fopen(flags_out.c_str(), "w");
+  const double cpu_loop = ThreadCpuSeconds();
   for (size_t i = 0; i < docs.size(); ++i) {
     auto a = Clock::now();
     wr::NormalizedText n = compiled.normalizer->Normalize(docs[i].text);
@@ -160,18 +164,20 @@ int main(int argc, char** argv) {
     t_scan += c - b;
     normalized[i] = std::move(n.text);
   }
+  const double cpu_row1 = ThreadCpuSeconds() - cpu_loop;
   if (flags_file != nullptr) std::fclose(flags_file);
   rows.push_back({"normalise", mb, Seconds(t_norm)});
   rows.push_back({"scan + resolve (pre-normalised)", mb, Seconds(t_scan)});
-  rows.push_back({"normalise + scan + resolve", mb, Seconds(t_norm + t_scan)});
+  rows.push_back({"normalise + scan + resolve", mb, Seconds(t_norm + t_scan), -1, cpu_row1});
 
   // 2. Full screen (normalise, scan, resolve, PII detectors, verdict).
   {
     wr::Screener screener(lexicon);
+    const double cpu0 = ThreadCpuSeconds();
     auto a = Clock::now();
     size_t reviews = 0;
     for (const auto& d : docs) reviews += screener.Screen(d.text, d.lang, "human").decision != wr::Decision::kAllow;
-    rows.push_back({"Screen() incl. PII detectors", mb, Seconds(Clock::now() - a)});
+    rows.push_back({"Screen() incl. PII detectors", mb, Seconds(Clock::now() - a), -1, ThreadCpuSeconds() - cpu0});
     std::printf("flags %zu; verdicts not allow %zu of %zu\n", flags, reviews, docs.size());
   }
 
@@ -180,9 +186,10 @@ int main(int argc, char** argv) {
     // Timed as the screener uses it: built and dropped per document (keeping 50 MB of
     // skeletons would time the allocator's page faults too). Kept for the next row untimed.
     size_t skeleton_bytes = 0;
+    double cpu0 = ThreadCpuSeconds();
     auto a = Clock::now();
     for (const auto& t : normalized) skeleton_bytes += wr::MakeSkeleton(t).text.size();
-    rows.push_back({"skeleton construction", mb, Seconds(Clock::now() - a)});
+    rows.push_back({"skeleton construction", mb, Seconds(Clock::now() - a), -1, ThreadCpuSeconds() - cpu0});
     std::vector<std::string> skeletons;
     for (const auto& t : normalized) skeletons.push_back(wr::MakeSkeleton(t).text);
     if (skeleton_bytes == 0) std::printf("(no skeleton text)\n");
@@ -194,12 +201,14 @@ int main(int argc, char** argv) {
       db[i] = compiled.SkeletonDbFor(lang == "und" ? "" : lang);
     }
     uint64_t matches = 0;
+    cpu0 = ThreadCpuSeconds();
     a = Clock::now();
     for (size_t i = 0; i < docs.size(); ++i) {
       if (db[i] == nullptr) continue;
       hs_scan(db[i], skeletons[i].data(), skeletons[i].size(), 0, owned.get(), CountMatch, &matches);
     }
-    rows.push_back({"hs_scan of skeleton db, no checks", mb, Seconds(Clock::now() - a), int64_t(matches)});
+    rows.push_back({"hs_scan of skeleton db, no checks", mb, Seconds(Clock::now() - a), int64_t(matches),
+                    ThreadCpuSeconds() - cpu0});
   }
 
   // 4. The ceiling: a bare hs_scan loop with the plain normalised terms as case-sensitive
@@ -261,13 +270,14 @@ int main(int argc, char** argv) {
       owned.reset(grown);
     }
     uint64_t matches = 0;
+    const double cpu0 = ThreadCpuSeconds();
     auto a = Clock::now();
     for (size_t i = 0; i < docs.size(); ++i) {
       const hs_database_t* db = dbs.at(per_language ? doc_terms[i] : &term_sets[""]).get();
       hs_scan(db, normalized[i].data(), normalized[i].size(), 0, owned.get(), CountMatch, &matches);
     }
     rows.push_back({per_language ? "bare hs_scan, terms of the doc's lang" : "bare hs_scan, every term (ceiling)", mb,
-                    Seconds(Clock::now() - a), int64_t(matches)});
+                    Seconds(Clock::now() - a), int64_t(matches), ThreadCpuSeconds() - cpu0});
   }
   for (bool per_language : {false, true}) {
     RE2::Options options;
@@ -289,19 +299,26 @@ int main(int argc, char** argv) {
     }
     std::vector<int> hits;
     size_t matched = 0;
+    const double cpu0 = ThreadCpuSeconds();
     auto a = Clock::now();
     for (size_t i = 0; i < docs.size(); ++i) {
       matched += sets.at(per_language ? doc_terms[i] : &term_sets[""])->Match(normalized[i], &hits);
     }
     rows.push_back({per_language ? "RE2::Set, terms of the doc's lang" : "RE2::Set, every term", mb,
-                    Seconds(Clock::now() - a), int64_t(matched)});
+                    Seconds(Clock::now() - a), int64_t(matched), ThreadCpuSeconds() - cpu0});
   }
 
-  std::printf("\n%-40s %8s %9s %10s %12s\n", "workload (1 thread)", "MB", "seconds", "MB/s", "matches/MB");
+  std::printf("\n%-40s %8s %9s %10s %12s %9s\n", "workload (1 thread)", "MB", "seconds", "MB/s", "matches/MB",
+              "CPU MB/s");
   std::map<std::string, double> seconds;
   for (const auto& r : rows) {
     std::printf("%-40s %8.1f %9.3f %10.1f", r.name.c_str(), r.mb, r.seconds, r.mb / r.seconds);
-    if (r.matches >= 0) std::printf(" %12.0f", r.matches / r.mb);
+    if (r.matches >= 0) {
+      std::printf(" %12.0f", r.matches / r.mb);
+    } else {
+      std::printf(" %12s", "");
+    }
+    if (r.cpu > 0) std::printf(" %9.1f", r.mb / r.cpu);
     std::printf("\n");
     seconds[r.name] = r.seconds;
   }
