@@ -58,33 +58,31 @@ bool UnsegmentedByIcu(uint32_t c) {
 
 bool WordByIcu(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
 
-// Both answers for every BMP code point, asked of ICU once per process: the skeleton and the
-// match checks ask them for every character of every text.
-constexpr uint8_t kWordBit = 1, kUnsegmentedBit = 2;
-const uint8_t* BmpClasses() {
+}  // namespace
+
+// Asked of ICU once per process: the skeleton and the match checks ask for every character.
+const uint8_t* BmpCharClasses() {
   static const std::vector<uint8_t> table = [] {
     std::vector<uint8_t> t(0x10000);
     for (UChar32 c = 0; c < 0x10000; ++c) {
-      t[c] = static_cast<uint8_t>((WordByIcu(c) ? kWordBit : 0) |
-                                  (c >= 0x0E00 && UnsegmentedByIcu(static_cast<uint32_t>(c)) ? kUnsegmentedBit : 0));
+      t[c] = static_cast<uint8_t>((WordByIcu(c) ? kBmpWord : 0) |
+                                  (c >= 0x0E00 && UnsegmentedByIcu(static_cast<uint32_t>(c)) ? kBmpUnsegmented : 0));
     }
     return t;
   }();
   return table.data();
 }
 
-}  // namespace
-
 bool IsUnsegmentedChar(uint32_t c) {
   if (c < 0x0E00) return false;  // fast path: nothing below Thai is unsegmented
-  if (c < 0x10000) return (BmpClasses()[c] & kUnsegmentedBit) != 0;
+  if (c < 0x10000) return (BmpCharClasses()[c] & kBmpUnsegmented) != 0;
   return UnsegmentedByIcu(c);
 }
 
 bool IsWordChar(int32_t c) {
   if (c < 0) return false;
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  if (c < 0x10000) return (BmpClasses()[c] & kWordBit) != 0;
+  if (c < 0x10000) return (BmpCharClasses()[c] & kBmpWord) != 0;
   return WordByIcu(c);
 }
 

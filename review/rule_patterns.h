@@ -40,4 +40,9 @@ std::vector<std::string> SplitUnits(std::string_view normalized);
 // (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar).
 bool IsUnsegmentedChar(uint32_t c);
 
+// Both answers above for every BMP code point, computed once per process, for loops that ask
+// them of every character: bit kBmpWord = IsWordChar, bit kBmpUnsegmented = IsUnsegmentedChar.
+constexpr uint8_t kBmpWord = 1, kBmpUnsegmented = 2;
+const uint8_t* BmpCharClasses();
+
 }  // namespace wenjin::review

@@ -45,9 +45,15 @@ constexpr std::array<bool, 256> kAsciiWordBytes = [] {
 }();
 inline bool IsAsciiWordByte(UChar32 c) { return kAsciiWordBytes[static_cast<unsigned char>(c)]; }
 // Word characters of space-delimited scripts continue a word; an unsegmented character
-// (Han, Thai ...) is a word of its own.
-inline bool WordChar(UChar32 c) { return c < 0x80 ? (c >= 0 && IsAsciiWordByte(c)) : IsWordChar(c); }
-inline bool Unsegmented(UChar32 c) { return c >= 0x0E00 && IsUnsegmentedChar(static_cast<uint32_t>(c)); }
+// (Han, Thai ...) is a word of its own. `bmp` is BmpCharClasses().
+inline bool WordChar(UChar32 c, const uint8_t* bmp) {
+  if (c < 0x80) return c >= 0 && IsAsciiWordByte(c);
+  return c < 0x10000 ? (bmp[c] & kBmpWord) != 0 : IsWordChar(c);
+}
+inline bool Unsegmented(UChar32 c, const uint8_t* bmp) {
+  if (c < 0x0E00) return false;
+  return c < 0x10000 ? (bmp[c] & kBmpUnsegmented) != 0 : IsUnsegmentedChar(static_cast<uint32_t>(c));
+}
 
 }  // namespace
 
@@ -71,12 +77,56 @@ Skeleton MakeSkeleton(std::string_view normalized) {
   int32_t gap_begin = 0;  // end of the previous word
   int32_t i = 0;
   const auto* u = reinterpret_cast<const unsigned char*>(normalized.data());
+  const uint8_t* bmp = BmpCharClasses();
   while (i < n) {
     if (u[i] < 0x80) {
       // ASCII fast path: skip a gap; copy a word of ASCII letters and digits in one loop.
       if (!IsAsciiWordByte(u[i])) {
         ++i;
         continue;
+      }
+      const bool gap = have_word && i > gap_begin;
+      if (!(gap && prev_single)) {
+        // Whether a space goes before this word does not depend on the word: copy it in the
+        // loop that finds its end. Undone if the word goes on with a non-ASCII character.
+        const size_t len0 = len, last_len0 = last_len;
+        const int32_t last_cp0 = last_cp;
+        const uint32_t to0 = len0 > 0 ? to[len0 - 1] : 0;
+        if (gap) {
+          text[len] = ' ';
+          from[len] = static_cast<uint32_t>(gap_begin);
+          to[len] = static_cast<uint32_t>(i);
+          ++len;
+          last_cp = ' ';
+        }
+        const unsigned char first = u[i];
+        bool single = true;
+        int32_t p = i;
+        for (; p < n && IsAsciiWordByte(u[p]); ++p) {
+          const unsigned char c = u[p];
+          single = single && c == first;
+          if (c == last_cp) {
+            to[len - 1] = static_cast<uint32_t>(p + 1);  // a run of one letter
+            continue;
+          }
+          text[len] = static_cast<char>(c);
+          from[len] = static_cast<uint32_t>(p);
+          to[len] = static_cast<uint32_t>(p + 1);
+          ++len;
+          last_cp = c;
+        }
+        if (p == n || u[p] < 0x80) {
+          last_len = 1;
+          have_word = true;
+          prev_single = single;
+          gap_begin = p;
+          i = p;
+          continue;
+        }
+        len = len0;
+        last_len = last_len0;
+        last_cp = last_cp0;
+        if (len0 > 0) to[len0 - 1] = to0;
       }
       int32_t end = i + 1;
       bool single = true;
@@ -113,17 +163,17 @@ Skeleton MakeSkeleton(std::string_view normalized) {
       // The word goes on with a non-ASCII character: the general path below.
     }
     const Decoded first = DecodeAt(normalized, i);
-    if (!WordChar(first.cp)) {
+    if (!WordChar(first.cp, bmp)) {
       i = first.next;
       continue;
     }
     // The word [i, end): one unsegmented character, or a run of segmented word characters.
     bool single = true;
     int32_t end = first.next;
-    if (!Unsegmented(first.cp)) {
+    if (!Unsegmented(first.cp, bmp)) {
       while (end < n) {
         const Decoded d = DecodeAt(normalized, end);
-        if (!WordChar(d.cp) || Unsegmented(d.cp)) break;
+        if (!WordChar(d.cp, bmp) || Unsegmented(d.cp, bmp)) break;
         single = single && d.cp == first.cp;
         end = d.next;
       }
