@@ -315,8 +315,14 @@ void NormalizeEngine::EmitAsciiRun(const unsigned char* p, size_t n, uint32_t st
     oe[j] = start + static_cast<uint32_t>(j) + 1;
   }
   if (!options_.map_substitutions) return;
-  // ResolveRun(b, e) reads and rewrites only [b, e), all written above.
   const CharClass* classes = data_.ascii_class;
+  bool any_substitute = false;
+  for (size_t j = 0; j < n; ++j) any_substitute |= classes[p[j]] == CharClass::kSubstitute;
+  if (!any_substitute && !(run_open_ && run_has_substitute_)) {
+    EndRunsWithoutSubstitutes(p, n, at);
+    return;
+  }
+  // ResolveRun(b, e) reads and rewrites only [b, e), all written above.
   bool open = run_open_, letter = run_has_letter_, substitute = run_has_substitute_;
   size_t run_start = run_start_;
   auto close = [&](size_t end) {
@@ -347,6 +353,52 @@ void NormalizeEngine::EmitAsciiRun(const unsigned char* p, size_t n, uint32_t st
   run_start_ = run_start;
   run_has_letter_ = letter;
   run_has_substitute_ = substitute;
+}
+
+// Most text: no run of the stretch p[0, n) (output positions at ...) holds a substitute, so
+// none is resolved and only the run state at its end matters: the run after the last
+// separator (or the open run it continues), cut every kMaxRunBytes as RunStep cuts it.
+void NormalizeEngine::EndRunsWithoutSubstitutes(const unsigned char* p, size_t n, size_t at) {
+  const CharClass* classes = data_.ascii_class;
+  size_t last_separator = n;  // n: none
+  for (size_t j = n; j-- > 0;) {
+    if (classes[p[j]] == CharClass::kSeparator) {
+      last_separator = j;
+      break;
+    }
+  }
+  if (last_separator == n - 1) {
+    run_open_ = false;
+    return;
+  }
+  size_t start, first;  // the run's start (output position) and its first byte in p
+  bool letter;
+  if (last_separator != n) {
+    first = last_separator + 1;
+    start = at + first;
+    letter = false;
+  } else if (run_open_) {
+    first = 0;
+    start = run_start_;
+    letter = run_has_letter_;
+  } else {
+    first = 0;
+    start = at;
+    letter = false;
+  }
+  const size_t last = at + n - 1;  // position of the last byte placed
+  if (last - start >= kMaxRunBytes) {
+    // RunStep reopens the run at the first byte kMaxRunBytes past its start, and so on.
+    const size_t reopen = std::max(start + kMaxRunBytes, at + first);
+    start = reopen + (last - reopen) / kMaxRunBytes * kMaxRunBytes;
+    first = start - at;
+    letter = false;
+  }
+  for (size_t j = first; j < n; ++j) letter |= classes[p[j]] == CharClass::kLetter;
+  run_open_ = true;
+  run_start_ = start;
+  run_has_letter_ = letter;
+  run_has_substitute_ = false;
 }
 
 void NormalizeEngine::EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start, uint32_t end) {

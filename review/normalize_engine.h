@@ -61,6 +61,7 @@ class NormalizeEngine {
   void EmitAscii(unsigned char c, uint32_t start, uint32_t end);
   void EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start, uint32_t end);
   void EmitAsciiRun(const unsigned char* p, size_t n, uint32_t start);
+  void EndRunsWithoutSubstitutes(const unsigned char* p, size_t n, size_t at);
   void RunStep(CharClass cls, size_t at);
   void ResolveRun(size_t begin, size_t end);
 

@@ -146,6 +146,16 @@ TEST(FastPathTest, NormaliserBulkAsciiEqualsByteAtATime) {
       "m1x3d \xC3\xA9t\xC3\xA9 4nd \xD0\xB0$$ 10\xD1\x81\xD0\xBC",
       long_run,
       "2024 !!! 3 a 3a a3 @ $ | ! 0",
+      // Stretches without substitutes end with a run still open (its start and letters must
+      // be right for a substitute after the next non-ASCII character), also past the run cap.
+      std::string(1500, 'a') + "\xC3\xA9" + "3x",
+      "\xC3\xA9" + std::string(1030, 'b') + "5\xC3\xA9" + "d",
+      std::string(2050, 'c') + "\xD0\xB0" + "7" + std::string(10, 'd'),
+      std::string(1100, '2') + "a\xC3\xA9" + "3 " + std::string(1023, 'e') + "\xC3\xA9" + "0e",
+      "12 ab\xC3\xA9" "cd \xC3\xA9" "3f ab, \xC3\xA9" "4 x\xC3\xA9" "y5",
+      // the run's only letters are in the bulk stretch; its substitute comes after a
+      // character that adds no letter (a removed ZWSP, a superscript digit)
+      "xy2\xE2\x80\x8B" "3", "ab\xC2\xB2" "3 ab\xE2\x80\x8B" "1x",
   };
   for (const std::string& text : cases) {
     const NormalizedText whole = normalizer->Normalize(text);
