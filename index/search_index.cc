@@ -92,6 +92,7 @@ class SearchIndex::Impl {
       writer_ = Lucene::newLucene<Lucene::IndexWriter>(dir_, analysis::NewFieldAnalyzer(), !exists,
                                                        Lucene::IndexWriter::MaxFieldLengthUNLIMITED);
       writer_->setRAMBufferSizeMB(32);
+      writer_->setTermIndexInterval(options_.term_index_interval);
       uint64_t seq = 0;
       if (exists) {
         Lucene::MapStringString data = Lucene::IndexReader::getCommitUserData(dir_);

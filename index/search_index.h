@@ -24,6 +24,12 @@ struct IndexOptions {
   // CatchUp() commits to Lucene++ (durably) after this many applied changes; in between,
   // searches see changes through a near-real-time reader.
   size_t commit_every = 5000;
+  // One term in this many of the term dictionary is held in memory; a lookup scans at most
+  // this many on disk. Lucene's 128 makes each of a query's many term lookups (words x fields x
+  // segments) scan up to 128 terms. Measured (bench_search, 30k resources): p50 3.09 ms at
+  // 128, 2.48 at 32, 2.34 at 16 for +8 / +29 MB peak RSS. Applies to segments written from now
+  // on. Default: 32
+  int32_t term_index_interval = 32;
 };
 
 class SearchIndex {

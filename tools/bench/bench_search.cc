@@ -337,6 +337,7 @@ Status RunLucene(const Flags& f, const std::vector<Query>& queries, bool rocks, 
     auto writer = Lucene::newLucene<Lucene::IndexWriter>(dir, analysis::NewFieldAnalyzer(), true,
                                                          Lucene::IndexWriter::MaxFieldLengthUNLIMITED);
     writer->setRAMBufferSizeMB(32);
+    writer->setTermIndexInterval(index::IndexOptions().term_index_interval);
     size_t pending = 0;
     ForEachResource(f.corpus, [&](const Resource& res) {
       writer->updateDocument(index::IdTerm(res.id), index::BuildDocument(res));
