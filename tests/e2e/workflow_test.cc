@@ -1,6 +1,7 @@
 // End-to-end over real HTTP: upload -> screen -> queue -> claim -> decide -> searchable, for
 // human and AI-generated content; roles against routes; bad input; leases; audit; lexicon swap.
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -418,6 +419,34 @@ TEST_F(WorkflowTest, AuditTrailRecordsTheStepsAndOpenApiMatches) {
   std::string metrics = Call("GET", "/metrics", "").body;
   EXPECT_NE(metrics.find("wenjin_review_queue_depth{queue=\"standard\"}"), std::string::npos);
   EXPECT_NE(metrics.find("wenjin_verdicts_total{source=\"upload\",verdict=\"review\"}"), std::string::npos);
+}
+
+// Runs last (gtest keeps declaration order): the server's log after every test above is JSON
+// lines, and holds neither keys, nor uploaded text, nor callers' addresses.
+TEST_F(WorkflowTest, LogsAreJsonLinesWithoutPersonalData) {
+  std::ifstream in(dir_->str("server.log"));
+  size_t requests = 0;
+  std::string all;
+  for (std::string line; std::getline(in, line);) {
+    auto j = json::parse(line, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << line;
+    ASSERT_TRUE(j.contains("ts") && j.contains("level") && j.contains("event")) << line;
+    if (j["event"] == "request") {
+      ++requests;
+      for (const auto& [field, value] : j.items()) {  // no caller address, key or query string
+        EXPECT_TRUE(std::set<std::string>({"ts", "level", "event", "route", "method", "status", "ms", "bytes_in",
+                                           "bytes_out"})
+                        .count(field))
+            << line;
+      }
+    }
+    all += line + "\n";
+  }
+  EXPECT_GT(requests, 50u);
+  for (const auto& [role, key] : keys_) EXPECT_EQ(all.find(key), std::string::npos) << role << "'s key is logged";
+  for (const char* text : {"Photosynthesis", "b.a.d.w.o.r.d", "I will hurt you"}) {
+    EXPECT_EQ(all.find(text), std::string::npos) << text;
+  }
 }
 
 }  // namespace
