@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "review/hs_handles.h"
@@ -27,7 +28,13 @@ struct Lexicon::Compiled {
   HsDatabase skeleton_db;
   std::vector<std::vector<uint32_t>> skeleton_rules;
   std::vector<uint32_t> skeleton_length;  // bytes of each skeleton literal
-  // The same literals (same ids) split by language, so text in one language does not pay for
+  // Skeleton literals of one character (terms like "kkk", "b", "屌"): code point -> literal
+  // id. They stay out of the databases, where they would fire at every such letter inside
+  // other words, and are looked up only at Skeleton::single_words (a whole-word match of such
+  // a term is made of words of that one letter). single_char_bmp marks their BMP code points.
+  std::unordered_map<int32_t, uint32_t> single_char_literals;
+  std::vector<bool> single_char_bmp = std::vector<bool>(0x10000);
+  // The database literals (same ids) split by language, so text in one language does not pay for
   // hits of other languages' terms (a short term of one language is a common letter pair in
   // the next). Key: a primary language some term or allow rule names -> the literals of rules
   // for it or for every language; "*" -> the literals of rules for every language. A null

@@ -462,14 +462,28 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
     }
     compiled->skeleton_rules[it->second].push_back(r);
   }
+  // Literals of one character stay out of the databases (see Lexicon::Compiled); `every`
+  // lists the others.
+  std::vector<uint32_t> every;
+  for (uint32_t id = 0; id < skeletons.size(); ++id) {
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(skeletons[id].data(), i, static_cast<int32_t>(skeletons[id].size()), c);
+    if (c >= 0 && static_cast<size_t>(i) == skeletons[id].size()) {
+      compiled->single_char_literals[c] = id;
+      if (c < 0x10000) compiled->single_char_bmp[static_cast<size_t>(c)] = true;
+    } else {
+      every.push_back(id);
+    }
+  }
   // Which literals each language's database holds (see Lexicon::Compiled).
   std::map<std::string, std::vector<uint32_t>> language_literals = {{"*", {}}};
-  if (!skeletons.empty()) {
+  if (!every.empty()) {
     for (const Rule& rule : rules) {
       if (rule.kind == RuleKind::kRegex) continue;
       for (const auto& lang : rule.langs) language_literals[lang];
     }
-    for (uint32_t id = 0; id < skeletons.size(); ++id) {
+    for (uint32_t id : every) {
       for (auto& [lang, ids] : language_literals) {
         const bool applies = std::any_of(compiled->skeleton_rules[id].begin(), compiled->skeleton_rules[id].end(),
                                          [&](uint32_t r) {
@@ -482,8 +496,9 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
     }
   }
   {
-    // Format 2: skeleton databases are sets with language subsets (older blobs recompile).
-    std::string all = "2\n";
+    // Format 3: skeleton databases are sets with language subsets, without the literals of
+    // one character (older blobs recompile).
+    std::string all = "3\n";
     for (const auto& k : skeletons) all += k + '\n';
     for (const auto& [lang, ids] : language_literals) {
       all += lang + ':';
@@ -504,22 +519,20 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
     return Deserialize(bytes, compiled->fingerprint, names, set).ok();
   };
   const bool loaded = databases != nullptr &&
-                      load(databases->skeleton, skeletons.size(), skeleton_names, &skeleton_set) &&
+                      load(databases->skeleton, every.size(), skeleton_names, &skeleton_set) &&
                       load(databases->regex, regexes.size(), {""}, &regex_set);
   if (loaded) {
     compiled->skeleton_db = std::move(skeleton_set[""]);
     compiled->regex_db = std::move(regex_set[""]);
-    if (!skeletons.empty()) {
+    if (!every.empty()) {
       for (const auto& [lang, ids] : language_literals) {
         compiled->language_skeleton_db[lang] = std::move(skeleton_set[lang]);
       }
     }
   } else {
     compiled->compiled_now = true;
-    std::vector<uint32_t> every(skeletons.size());
-    for (uint32_t i = 0; i < every.size(); ++i) every[i] = i;
     WENJIN_RETURN_IF_ERROR(CompileLiterals(skeletons, every, &compiled->skeleton_db));
-    if (!skeletons.empty()) {
+    if (!every.empty()) {
       for (const auto& [lang, ids] : language_literals) {
         WENJIN_RETURN_IF_ERROR(CompileLiterals(skeletons, ids, &compiled->language_skeleton_db[lang]));
       }

@@ -215,11 +215,24 @@ std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleF
     }
   }
   const hs_database_t* skeleton_db = compiled.SkeletonDbFor(filter.primary());
-  if (skeleton_db == nullptr) return out;
+  if (skeleton_db == nullptr && compiled.single_char_literals.empty()) return out;
   const Skeleton skeleton = MakeSkeleton(normalized);
   hits.clear();
-  hs_scan(skeleton_db, skeleton.text.data(), static_cast<unsigned int>(skeleton.text.size()), 0,
-          scratch, CollectHit, &hits);
+  if (skeleton_db != nullptr) {
+    hs_scan(skeleton_db, skeleton.text.data(), static_cast<unsigned int>(skeleton.text.size()), 0, scratch,
+            CollectHit, &hits);
+  }
+  // Literals of one character, at the characters that stand for one-letter words.
+  if (!compiled.single_char_literals.empty()) {
+    for (uint32_t at : skeleton.single_words) {
+      int32_t next = static_cast<int32_t>(at);
+      UChar32 c;
+      U8_NEXT(skeleton.text.data(), next, static_cast<int32_t>(skeleton.text.size()), c);
+      if (c < 0 || (c < 0x10000 && !compiled.single_char_bmp[static_cast<size_t>(c)])) continue;
+      const auto it = compiled.single_char_literals.find(c);
+      if (it != compiled.single_char_literals.end()) hits.push_back({it->second, at, static_cast<uint64_t>(next)});
+    }
+  }
   for (const Hit& h : hits) {
     const size_t e = h.to;
     const size_t s = e - compiled.skeleton_length[h.id];

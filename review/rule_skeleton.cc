@@ -55,6 +55,12 @@ inline bool Unsegmented(UChar32 c, const uint8_t* bmp) {
   return c < 0x10000 ? (bmp[c] & kBmpUnsegmented) != 0 : IsUnsegmentedChar(static_cast<uint32_t>(c));
 }
 
+// A word of one repeated letter is one skeleton character (its own, or the previous one it
+// collapsed into): `at` is where that character starts.
+inline void NoteSingleWord(std::vector<uint32_t>* single_words, size_t at) {
+  if (single_words->empty() || single_words->back() != at) single_words->push_back(static_cast<uint32_t>(at));
+}
+
 }  // namespace
 
 // One pass, word by word, writing into buffers sized for the worst case (a skeleton is never
@@ -117,6 +123,7 @@ Skeleton MakeSkeleton(std::string_view normalized) {
         }
         if (p == n || u[p] < 0x80) {
           last_len = 1;
+          if (single) NoteSingleWord(&out.single_words, len - 1);
           have_word = true;
           prev_single = single;
           gap_begin = p;
@@ -154,6 +161,7 @@ Skeleton MakeSkeleton(std::string_view normalized) {
           last_cp = u[p];
         }
         last_len = 1;
+        if (single) NoteSingleWord(&out.single_words, len - 1);
         have_word = true;
         prev_single = single;
         gap_begin = end;
@@ -205,6 +213,7 @@ Skeleton MakeSkeleton(std::string_view normalized) {
       }
       p = d.next;
     }
+    if (single) NoteSingleWord(&out.single_words, len - last_len);
     have_word = true;
     prev_single = single;
     gap_begin = end;

@@ -19,6 +19,10 @@ struct Skeleton {
   // For skeleton byte i, the normalised bytes [from[i], to[i]) behind its character (a whole
   // run for a collapsed letter, a whole gap for a space).
   std::vector<uint32_t> from, to;
+  // Skeleton byte offsets, ascending, of the characters that stand for whole words of one
+  // repeated letter ("k" for "kkk", each letter of "b.a.d", each Han character): the only
+  // places where a term whose skeleton is one character can match as a whole word.
+  std::vector<uint32_t> single_words;
 };
 
 Skeleton MakeSkeleton(std::string_view normalized);

@@ -89,6 +89,10 @@ Skeleton ReferenceSkeleton(std::string_view normalized) {
       append(normalized.substr(ch.begin, ch.end - ch.begin), ch.begin, ch.end);
       last_cp = ch.cp;
     }
+    if (w.single) {
+      const auto at = static_cast<uint32_t>(out.text.size() - U8_LENGTH(last_cp));
+      if (out.single_words.empty() || out.single_words.back() != at) out.single_words.push_back(at);
+    }
   }
   return out;
 }
@@ -99,6 +103,7 @@ void ExpectSameSkeleton(const std::string& text) {
   EXPECT_EQ(fast.text, reference.text) << text;
   EXPECT_EQ(fast.from, reference.from) << text;
   EXPECT_EQ(fast.to, reference.to) << text;
+  EXPECT_EQ(fast.single_words, reference.single_words) << text;
 }
 
 TEST(FastPathTest, SkeletonMatchesReferenceOnTable) {
@@ -199,6 +204,31 @@ TEST(FastPathTest, AsciiAndNonAsciiTextGiveSameFlagsAndOffsets) {
       EXPECT_EQ(mixed.flags[i].start, plain.flags[i].start + c.prefix.size()) << c.ascii;
       EXPECT_EQ(mixed.flags[i].end, plain.flags[i].end + c.prefix.size()) << c.ascii;
     }
+  }
+}
+
+TEST(FastPathTest, OneCharacterTermsOnlyAsWholeWordsOfThatLetter) {
+  // Terms whose skeleton is one character are looked up at one-letter words, not scanned.
+  const std::string header = "pattern\tkind\tcategory\tseverity\tlangs\tnote\n";
+  std::shared_ptr<const Lexicon> lexicon;
+  ASSERT_OK(LoadLexiconFiles({{"a.tsv", header + "kkk\tterm\tc\thigh\t*\n"
+                                                  "b\tterm\tc\tlow\thi\n"
+                                                  "\xE5\xB1\x8C\tterm\tc\thigh\tzh\n"
+                                                  "bad\tterm\tc\tmedium\t*\n"}},
+                             &lexicon));
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"the kkk rally", "en", "review kkk@4-7:c/high"},
+      {"a k.k.k member", "en", "review kkk@2-7:c/high"},  // joined with the one-letter "a"
+      {"kkkkk", "en", "review kkk@0-5:c/high"},
+      {"kit kkkit akkk", "en", "allow"},
+      {"plan b now", "hi", "allow b@5-6:c/low"},
+      {"plan b now", "en", "allow"},
+      {"abc bb", "hi", "allow"},  // "bb" is "b" doubled, not a form of "b"
+      {"\xE4\xBD\xA0\xE5\xB1\x8C", "zh", "review \xE5\xB1\x8C@3-6:c/high"},
+      {"i am a b.a.d kkk", "en", "review bad@7-12:c/medium kkk@13-16:c/high"},
+  };
+  for (const auto& [text, lang, expected] : cases) {
+    EXPECT_EQ(ToString(ScreenWith(*lexicon, text, lang, "human")), expected) << text << " " << lang;
   }
 }
 
