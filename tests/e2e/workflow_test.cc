@@ -421,9 +421,14 @@ TEST_F(WorkflowTest, AuditTrailRecordsTheStepsAndOpenApiMatches) {
   EXPECT_NE(metrics.find("wenjin_verdicts_total{source=\"upload\",verdict=\"review\"}"), std::string::npos);
 }
 
-// Runs last (gtest keeps declaration order): the server's log after every test above is JSON
-// lines, and holds neither keys, nor uploaded text, nor callers' addresses.
+// The server's log is JSON lines, and holds neither keys, nor uploaded text, nor callers'
+// addresses (ctest runs each test in a process of its own: this one makes its own requests).
 TEST_F(WorkflowTest, LogsAreJsonLinesWithoutPersonalData) {
+  Call("POST", "/v1/resources", "publisher",
+       R"({"id":"log-1","title":"Photosynthesis diary","description":"Mail me: pupil@example.org","lang":"en"})");
+  Call("GET", "/v1/search?q=photosynthesis", "");
+  Call("GET", "/v1/review/queue", "reviewer");
+  server_->Call("GET", "/v1/review/queue", "", {{"Authorization", "Bearer wj_not_a_key"}});
   std::ifstream in(dir_->str("server.log"));
   size_t requests = 0;
   std::string all;
@@ -442,9 +447,9 @@ TEST_F(WorkflowTest, LogsAreJsonLinesWithoutPersonalData) {
     }
     all += line + "\n";
   }
-  EXPECT_GT(requests, 50u);
+  EXPECT_GE(requests, 4u);
   for (const auto& [role, key] : keys_) EXPECT_EQ(all.find(key), std::string::npos) << role << "'s key is logged";
-  for (const char* text : {"Photosynthesis", "b.a.d.w.o.r.d", "I will hurt you"}) {
+  for (const char* text : {"Photosynthesis", "photosynthesis", "pupil@example.org", "wj_not_a_key"}) {
     EXPECT_EQ(all.find(text), std::string::npos) << text;
   }
 }
