@@ -15,6 +15,7 @@
 #include "review/hs_lexicon.h"
 #include "review/rule_patterns.h"
 #include "review/rule_skeleton.h"
+#include "store/resource.h"
 
 namespace wenjin::review {
 namespace {
@@ -300,12 +301,6 @@ const char* RuleKindName(RuleKind kind) {
     case RuleKind::kAllow: return "allow";
   }
   return "term";
-}
-
-std::string PrimaryLanguage(std::string_view tag) {
-  std::string out(tag.substr(0, tag.find_first_of("-_")));
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool RuleAppliesTo(const Rule& rule, std::string_view lang) {

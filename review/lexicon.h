@@ -62,8 +62,6 @@ struct LexiconOptions {
 // True when the rule applies to text in `lang` ("" = unknown: every rule applies).
 bool RuleAppliesTo(const Rule& rule, std::string_view lang);
 
-// The lower-cased primary subtag of a BCP-47 tag: "zh-Hant" -> "zh"; "" for "".
-std::string PrimaryLanguage(std::string_view tag);
 
 class Lexicon {
  public:

@@ -2,6 +2,7 @@
 #include "review/match_resolver.h"
 
 #include "review/rule_skeleton.h"
+#include "store/resource.h"
 
 #include <hs/hs.h>
 #include <unicode/brkiter.h>

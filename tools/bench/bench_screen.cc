@@ -31,6 +31,7 @@
 #include "review/rule_patterns.h"
 #include "review/rule_skeleton.h"
 #include "review/screener.h"
+#include "store/resource.h"
 
 namespace wr = wenjin::review;
 using Clock = std::chrono::steady_clock;
@@ -197,7 +198,7 @@ int main(int argc, char** argv) {
     // The database the screener uses for the document's language.
     std::vector<const hs_database_t*> db(docs.size());
     for (size_t i = 0; i < docs.size(); ++i) {
-      std::string lang = wr::PrimaryLanguage(docs[i].lang);
+      std::string lang = wenjin::PrimaryLanguage(docs[i].lang);
       db[i] = compiled.SkeletonDbFor(lang == "und" ? "" : lang);
     }
     uint64_t matches = 0;
@@ -225,7 +226,7 @@ int main(int argc, char** argv) {
       if (r.kind == wr::RuleKind::kTerm) term_sets[""].push_back(r.normalized);
     }
     for (size_t i = 0; i < docs.size(); ++i) {
-      std::string lang = wr::PrimaryLanguage(docs[i].lang);
+      std::string lang = wenjin::PrimaryLanguage(docs[i].lang);
       if (lang.empty() || lang == "und") {
         doc_terms[i] = &term_sets[""];
         continue;
