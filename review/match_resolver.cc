@@ -1,6 +1,7 @@
 // Match resolution: the rules a raw Hyperscan match must pass to become a flag.
 #include "review/match_resolver.h"
 
+#include "review/normalize_data.h"
 #include "review/rule_skeleton.h"
 #include "store/resource.h"
 
@@ -158,9 +159,12 @@ int CollectHit(unsigned int id, unsigned long long from, unsigned long long to, 
 // Whether a run of `unit` begins at p (ends at q) in text, looking no further back than begin
 // (no further ahead than end).
 // text[at, at + unit.size()) == unit (false past the end); units are a few bytes, so a loop
-// beats a call to memcmp.
+// beats a call to memcmp. A one-letter unit also accepts its leetspeak digit or symbol, which
+// the normaliser leaves alone in letters typed one by one ("f 3 l t c h"); MatchTermSpan then
+// decides whether the form allows it.
 inline bool UnitAt(std::string_view text, size_t at, const std::string& unit) {
   if (at > text.size() || text.size() - at < unit.size()) return false;
+  if (unit.size() == 1 && text[at] != unit[0]) return LeetLetter(static_cast<unsigned char>(text[at])) == unit[0];
   for (size_t k = 0; k < unit.size(); ++k) {
     if (text[at + k] != unit[k]) return false;
   }

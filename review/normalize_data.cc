@@ -68,12 +68,12 @@ void BuildAscii(NormalizeData* d) {
       d->ascii_class[c] = CharClass::kSeparator;
     }
   }
-  // The leetspeak readings undone. '2' has no common letter reading; '+' (t) is left out
-  // because "C++" and arithmetic are far more common than "+his".
-  const char* pairs[] = {"0o", "1i", "3e", "4a", "5s", "6g", "7t", "8b", "9g", "@a", "$s", "!i", "|i"};
-  for (const char* p : pairs) {
-    d->ascii_substitute[static_cast<int>(p[0])] = p[1];
-    d->ascii_class[static_cast<int>(p[0])] = CharClass::kSubstitute;
+  // The leetspeak readings undone.
+  for (int c = 0; c < 128; ++c) {
+    if (char letter = LeetLetter(static_cast<unsigned char>(c))) {
+      d->ascii_substitute[c] = letter;
+      d->ascii_class[c] = CharClass::kSubstitute;
+    }
   }
 }
 
@@ -168,6 +168,20 @@ Status NormalizeData::Get(const NormalizeData** out) {
   if (!build_status.ok()) return build_status;
   *out = data.get();
   return Status::OK();
+}
+
+char LeetLetter(unsigned char c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': case '!': case '|': return 'i';
+    case '3': return 'e';
+    case '4': case '@': return 'a';
+    case '5': case '$': return 's';
+    case '6': case '9': return 'g';
+    case '7': return 't';
+    case '8': return 'b';
+    default: return 0;
+  }
 }
 
 }  // namespace wenjin::review

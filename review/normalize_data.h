@@ -30,7 +30,7 @@ struct NormalizeData {
   char ascii_fold[128];
   // ASCII byte -> class in normalised text.
   CharClass ascii_class[128];
-  // ASCII byte -> letter it stands for in leetspeak, or 0.
+  // ASCII byte -> letter it stands for in leetspeak, or 0 (LeetLetter).
   char ascii_substitute[128];
 
   // BMP code point -> the ASCII lowercase letter it is a look-alike of (UTS #39 skeleton of
@@ -63,5 +63,10 @@ struct NormalizeData {
   // ICU data is missing.
   static Status Get(const NormalizeData** out);
 };
+
+// The letter an ASCII character stands for in leetspeak: 0 1 3 4 5 6 7 8 9 @ $ ! | read as
+// o i e a s g t b g a s i i; 0 for any other byte. '2' has no common letter reading; '+' (t) is
+// left out because "C++" and arithmetic are far more common than "+his".
+char LeetLetter(unsigned char c);
 
 }  // namespace wenjin::review

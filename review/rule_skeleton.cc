@@ -1,6 +1,8 @@
 // Skeleton construction and the exact check of a candidate span against a term's forms.
 #include "review/rule_skeleton.h"
 
+#include "review/normalize_data.h"
+
 #include <unicode/utf8.h>
 
 #include <array>
@@ -59,6 +61,37 @@ inline bool Unsegmented(UChar32 c, const uint8_t* bmp) {
 // collapsed into): `at` is where that character starts.
 inline void NoteSingleWord(std::vector<uint32_t>* single_words, size_t at) {
   if (single_words->empty() || single_words->back() != at) single_words->push_back(static_cast<uint32_t>(at));
+}
+
+// Letters typed one by one ("f 3 l t c h") are joined into one skeleton word, but the
+// normaliser left their digits alone (a lone "3" is a number). In a joined run of at least
+// three one-character words with a letter among them, the digits are read as the letters they
+// stand for, so "f3ltch" becomes "feltch". One byte for one byte: offsets are unchanged.
+void ReadLeetInSpelledWords(Skeleton* s) {
+  constexpr size_t kMinSpelled = 3;
+  const auto& at = s->single_words;
+  size_t k = 0;
+  while (k < at.size()) {
+    size_t end = k + 1;  // [k, end): a run of adjacent one-character skeleton words
+    while (end < at.size() && at[end] == at[end - 1] + 1) ++end;
+    if (end - k >= kMinSpelled) {
+      bool letter = false, digit = false;
+      for (size_t j = k; j < end; ++j) {
+        const char c = s->text[at[j]];
+        letter = letter || (c >= 'a' && c <= 'z');
+        digit = digit || (c >= '0' && c <= '9');
+      }
+      if (letter && digit) {
+        for (size_t j = k; j < end; ++j) {
+          char& c = s->text[at[j]];
+          if (c >= '0' && c <= '9') {
+            if (const char l = LeetLetter(static_cast<unsigned char>(c))) c = l;
+          }
+        }
+      }
+    }
+    k = end;
+  }
 }
 
 }  // namespace
@@ -222,6 +255,7 @@ Skeleton MakeSkeleton(std::string_view normalized) {
   out.text.resize(len);
   out.from.resize(len);
   out.to.resize(len);
+  ReadLeetInSpelledWords(&out);
   return out;
 }
 
@@ -248,6 +282,18 @@ struct Matcher {
     return static_cast<size_t>(i);
   }
 
+  // Bytes of span at pos that read as `unit` (0: none). In separated mode, where every letter
+  // stands alone ("f 3 l t c h"), an ASCII letter may be written as its leetspeak digit or
+  // symbol: the normaliser reads those as letters only inside words.
+  size_t UnitAt(size_t pos, const std::string& unit) const {
+    if (span.compare(pos, unit.size(), unit) == 0) return unit.size();
+    if (mode == Mode::kSeparated && unit.size() == 1 && pos < span.size() &&
+        LeetLetter(static_cast<unsigned char>(span[pos])) == unit[0]) {
+      return 1;
+    }
+    return 0;
+  }
+
   bool At(size_t pos, size_t u) const {
     if (u == units.size()) return pos == span.size();
     const std::string& unit = units[u];
@@ -255,14 +301,17 @@ struct Matcher {
       const size_t end = Separators(pos);
       return end > pos && At(end, u + 1);
     }
-    if (span.compare(pos, unit.size(), unit) != 0) return false;
+    const size_t first = UnitAt(pos, unit);
+    if (first == 0) return false;
     // Repetitions of this unit: exactly one in plain mode, else as many as present (trying
-    // fewer when the next unit is the same letter).
-    size_t last = pos + unit.size();
+    // fewer when the next unit is the same letter). Leet readings count as the letter, so
+    // each repetition may be one byte or the unit's size: remember where each one ends.
+    std::vector<size_t> ends = {pos + first};
     if (mode != Mode::kPlain) {
-      while (span.compare(last, unit.size(), unit) == 0) last += unit.size();
+      while (size_t more = UnitAt(ends.back(), unit)) ends.push_back(ends.back() + more);
     }
-    for (size_t end = last; end > pos; end -= unit.size()) {
+    for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+      const size_t end = *it;
       size_t next = end;
       size_t v = u + 1;
       if (mode == Mode::kSeparated) {

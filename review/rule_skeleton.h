@@ -1,8 +1,11 @@
 // Skeletons: the form in which one Hyperscan literal per term catches its plain, separated
 // ("b.a.d", "b a d") and repeated-letter ("baaad") forms. A skeleton collapses runs of one
 // letter, joins one-letter words separated only by non-letters, and turns every other gap
-// between words into one space. A literal hit in the skeleton of the text is a candidate; the
-// normalised text behind it is then checked against the term exactly (MatchTermSpan).
+// between words into one space. In three or more joined one-character words with a letter
+// among them ("f 3 l t c h"), digits read as the letters they stand for in leetspeak ("feltch"):
+// the normaliser reads digits as letters only inside words. A literal hit in the skeleton of
+// the text is a candidate; the normalised text behind it is then checked against the term
+// exactly (MatchTermSpan).
 #pragma once
 
 #include <cstdint>
@@ -35,7 +38,8 @@ bool IsSeparatorChar(int32_t c, bool unsegmented);
 
 // Whether the whole of `span` is the term (units from SplitUnits) in one of its forms:
 //   kPlain      the term itself, phrase gaps any separator run;
-//   kSeparated  every letter separated by separator runs, each letter possibly repeated;
+//   kSeparated  every letter separated by separator runs, each letter possibly repeated, and
+//               possibly written as its leetspeak digit or symbol ("f 3 l t c h");
 //   kRepeat     letters repeated, with a run of >= 3 of one letter somewhere (doubled letters
 //               are ordinary spelling: "good" is not a disguised "god").
 // `allow_structural` false: only kPlain. Sets *form on success.

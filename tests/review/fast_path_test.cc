@@ -94,6 +94,22 @@ Skeleton ReferenceSkeleton(std::string_view normalized) {
       if (out.single_words.empty() || out.single_words.back() != at) out.single_words.push_back(at);
     }
   }
+  // Letters typed one by one: in a stretch of >= 3 adjacent one-character skeleton words with
+  // an ASCII letter and a digit, digits read as their leetspeak letters.
+  const auto& at = out.single_words;
+  for (size_t k = 0, end = 0; k < at.size(); k = end) {
+    for (end = k + 1; end < at.size() && at[end] == at[end - 1] + 1;) ++end;
+    std::string chars;
+    for (size_t j = k; j < end; ++j) chars += out.text[at[j]];
+    const bool letter = chars.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos;
+    const bool digit = chars.find_first_of("0123456789") != std::string::npos;
+    if (end - k < 3 || !letter || !digit) continue;
+    for (size_t j = k; j < end; ++j) {
+      char& c = out.text[at[j]];
+      static const std::string kDigits = "0123456789", kLetters = "oi2easgtbg";
+      if (size_t d = kDigits.find(c); d != std::string::npos && kLetters[d] != '2') c = kLetters[d];
+    }
+  }
   return out;
 }
 

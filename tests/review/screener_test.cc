@@ -151,6 +151,30 @@ TEST(SkeletonTest, TermSpans) {
   EXPECT_TRUE(MatchTermSpan("bad--word", {"b", "a", "d", " ", "w", "o", "r", "d"}, false, false, &got));
 }
 
+TEST(ScreenerSpelledLeetTest, DigitsInLettersTypedOneByOne) {
+  // "f 3 l t c h": each character is a word of its own, so the normaliser keeps "3" a digit;
+  // joined in the skeleton with other one-letter words, it reads as "e".
+  const std::string header = "pattern\tkind\tcategory\tseverity\tlangs\tnote\n";
+  std::shared_ptr<const Lexicon> lexicon;
+  ASSERT_OK(LoadLexiconFiles({{"en.tsv", header + "feltch\tterm\tc\thigh\t*\n"
+                                                   "nigette\tterm\tc\thigh\t*\n"
+                                                   "abe\tterm\tc\tlow\t*\n"}},
+                             &lexicon));
+  const std::pair<std::string, std::string> cases[] = {
+      {"typed f 3 l t c h here", "review feltch@6-17:c/high"},
+      {"n 1 g 3 t t 3", "review nigette@0-13:c/high"},  // digits first, inside and last
+      {"f-3-l-t-c-h", "review feltch@0-11:c/high"},
+      {"a b 3", "allow abe@0-5:c/low"},
+      {"a 3", "allow"},             // two one-character words: not enough to read digits
+      {"1 2 3", "allow"},           // no letter: numbers stay numbers
+      {"page a, b 3 of 5", "allow abe@5-11:c/low"},  // the price: short terms in lists
+      {"f3ltch", "review feltch@0-6:c/high"},  // inside a word: the normaliser's own reading
+  };
+  for (const auto& [text, expected] : cases) {
+    EXPECT_EQ(ToString(ScreenWith(*lexicon, text, "en", "human")), expected) << text;
+  }
+}
+
 TEST(ScreenerMarksTest, TermsWhoseFirstOrLastLetterCarriesAMark) {
   // Devanagari: a vowel sign or virama is a combining mark, so the term's first or last unit
   // ("चू", "ता") is longer than the skeleton character it starts or ends on. Such terms were
