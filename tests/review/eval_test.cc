@@ -17,11 +17,12 @@ namespace wenjin::review {
 namespace {
 
 // Thresholds, set just under what the screener reaches (see the report for the misses).
-// Misses are leetspeak the normaliser leaves alone (digits standing alone, "f 3 l t c h"; "!"
-// and "1" read as i only inside words) and lexicon entries written in leetspeak themselves.
-constexpr double kMinRecall = 0.95;          // disguised terms caught, overall
+// Misses are leetspeak the screen does not read: symbols among letters typed one by one
+// ("@ r r $ 3"), a lone "1" or "!" for the word "I", and lexicon entries written in leetspeak
+// themselves. Measured 2026-11-23: recall 0.962 overall, every language >= 0.939.
+constexpr double kMinRecall = 0.96;          // disguised terms caught, overall
 constexpr double kMinRecallPerLang = 0.93;   // ... in every language
-constexpr double kMaxFalsePositive = 0.01;   // clean sentences with a medium+ flag (measured 1/248)
+constexpr double kMaxFalsePositive = 0.01;   // clean sentences with a medium+ flag (measured 0/248)
 constexpr double kMaxCorpusReview = 0.002;   // bundled corpus resources sent to review (measured 1/3733)
 
 std::vector<std::map<std::string, std::string>> ReadTsv(const std::filesystem::path& path) {
