@@ -409,6 +409,14 @@ TEST_F(WorkflowTest, AuditTrailRecordsTheStepsAndOpenApiMatches) {
   EXPECT_EQ(records[0]["action"], "upload");
   EXPECT_EQ(records[1]["action"], "verdict");
   EXPECT_EQ(records[1]["after"]["state"], "in_review");
+  // By actor: the publisher's key id, as the upload record names it.
+  const std::string actor = records[0]["actor"];
+  ASSERT_EQ(actor.rfind("k_", 0), 0u) << actor;
+  const json by_actor = J(Call("GET", "/v1/audit?actor=" + actor, "admin"))["records"];
+  ASSERT_FALSE(by_actor.empty());
+  for (const auto& rec : by_actor) EXPECT_EQ(rec["actor"], actor) << rec.dump();
+  EXPECT_TRUE(J(Call("GET", "/v1/audit?actor=k_nobody", "admin"))["records"].empty());
+  EXPECT_EQ(Call("GET", "/v1/audit", "reviewer").status, 403);
   json doc = J(Call("GET", "/v1/openapi.json", ""));
   EXPECT_EQ(doc["openapi"], "3.0.3");
   for (const auto& [path, ops] : doc["paths"].items()) {
