@@ -121,6 +121,7 @@ Status Platform::Upload(const Caller& caller, const nlohmann::json& body, const 
     return Status::AlreadyExists("resource '" + r.id + "' already exists; use PUT to replace it");
   }
   if (!exists && options.replace) return Status::NotFound("no resource with id '" + r.id + "'");
+  if (exists) r.owner = previous.owner;  // an admin's replacement stays the publisher's resource
 
   store::ResourceBatch batch;
   const int64_t now = NowMs();

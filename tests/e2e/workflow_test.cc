@@ -294,6 +294,12 @@ TEST_F(WorkflowTest, ReplaceRescreensAndEveryFileFormatIsExtracted) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(J(r)["state"], "in_review");
   EXPECT_FALSE(Found("rivers", "put-1"));
+  // An admin may replace it too; it stays the publisher's.
+  r = Call("PUT", "/v1/resources/put-1", "admin", R"({"title":"Rivers of Europe","lang":"en"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(J(r)["state"], "published");
+  EXPECT_EQ(J(Call("GET", "/v1/resources/put-1", "publisher"))["state"], "published");
+  EXPECT_EQ(Call("DELETE", "/v1/resources/put-1", "publisher").status, 200);
 
   // Files: the text is extracted (HTML scripts and styles dropped), screened and searchable.
   struct File {
