@@ -227,8 +227,7 @@ Status Platform::ListOwn(const Caller& caller, const std::string& state, size_t 
   ResourceState wanted;
   if (!state.empty() && !ParseState(state, &wanted)) return Status::InvalidArgument("state is unknown");
   nlohmann::json items = nlohmann::json::array();
-  WENJIN_RETURN_IF_ERROR(resources_->ForEach([&](const Resource& r) {
-    if (r.owner != caller.key_id) return true;
+  WENJIN_RETURN_IF_ERROR(resources_->ForEachOwnedBy(caller.key_id, [&](const Resource& r) {
     if (!state.empty() && r.state != wanted) return true;
     items.push_back({{"id", r.id}, {"title", r.title}, {"lang", r.lang}, {"state", StateName(r.state)},
                      {"review", r.review}});

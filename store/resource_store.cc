@@ -2,6 +2,19 @@
 
 namespace wenjin::store {
 
+namespace {
+// Owner index in kMeta: "owner/" + owner + '\0' + id -> "" (ids and key ids hold no NUL).
+constexpr std::string_view kOwnerPrefix = "owner/";
+constexpr std::string_view kOwnerIndexBuilt = "owner-index-built";
+
+std::string OwnerPrefix(std::string_view owner) {
+  std::string key(kOwnerPrefix);
+  key += owner;
+  key += '\0';
+  return key;
+}
+}  // namespace
+
 ResourceStore::ResourceStore(Db* db) : db_(db) {
   auto it = db_->NewIterator(Family::kChanges);
   it->SeekToLast();
@@ -28,9 +41,12 @@ Status ResourceStore::Commit(ResourceBatch* batch, uint64_t* last_seq) {
   for (Resource& r : batch->puts_) {
     if (r.id.empty()) r.id = NewResourceId();
     wb.Put(db_->family(Family::kResources), r.id, ResourceToJson(r).dump());
+    if (!r.owner.empty()) wb.Put(db_->family(Family::kMeta), OwnerPrefix(r.owner) + r.id, "");
     change(r.id);
   }
   for (const std::string& id : batch->removes_) {
+    Resource old;
+    if (Get(id, &old).ok() && !old.owner.empty()) wb.Delete(db_->family(Family::kMeta), OwnerPrefix(old.owner) + id);
     wb.Delete(db_->family(Family::kResources), id);
     change(id);
   }
@@ -73,6 +89,41 @@ Status ResourceStore::ForEach(const std::function<bool(const Resource&)>& fn) {
     if (j.is_discarded() || !ResourceFromJson(j, &r).ok()) {
       return Status::Corruption("stored record of '" + it->key().ToString() + "' is unreadable");
     }
+    if (!fn(r)) break;
+  }
+  return FromRocks(it->status());
+}
+
+Status ResourceStore::EnsureOwnerIndex() {
+  std::lock_guard<std::mutex> lock(mu_);  // no commit runs while the index is built
+  std::string marker;
+  Status s = db_->Get(Family::kMeta, kOwnerIndexBuilt, &marker);
+  if (s.ok()) return Status::OK();
+  if (!s.IsNotFound()) return s;
+  rocksdb::WriteBatch wb;
+  auto it = db_->NewIterator(Family::kResources);
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    nlohmann::json j = nlohmann::json::parse(it->value().ToString(), nullptr, false);
+    Resource r;
+    if (j.is_discarded() || !ResourceFromJson(j, &r).ok()) {
+      return Status::Corruption("stored record of '" + it->key().ToString() + "' is unreadable");
+    }
+    if (!r.owner.empty()) wb.Put(db_->family(Family::kMeta), OwnerPrefix(r.owner) + r.id, "");
+  }
+  WENJIN_RETURN_IF_ERROR(FromRocks(it->status()));
+  wb.Put(db_->family(Family::kMeta), std::string(kOwnerIndexBuilt), "1");
+  return db_->Write(&wb, /*sync=*/true);
+}
+
+Status ResourceStore::ForEachOwnedBy(std::string_view owner, const std::function<bool(const Resource&)>& fn) {
+  WENJIN_RETURN_IF_ERROR(EnsureOwnerIndex());
+  const std::string prefix = OwnerPrefix(owner);
+  auto it = db_->NewIterator(Family::kMeta);
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    Resource r;
+    Status s = Get(std::string_view(it->key().data() + prefix.size(), it->key().size() - prefix.size()), &r);
+    if (s.IsNotFound()) continue;
+    WENJIN_RETURN_IF_ERROR(s);
     if (!fn(r)) break;
   }
   return FromRocks(it->status());

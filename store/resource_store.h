@@ -53,11 +53,17 @@ class ResourceStore {
   Status ChangesSince(uint64_t after, const std::function<bool(const Change&)>& fn);
   // Calls `fn` for every stored resource, in id order, until it returns false.
   Status ForEach(const std::function<bool(const Resource&)>& fn);
+  // Calls `fn` for every resource whose owner is `owner`, in id order, until it returns false.
+  // Reads an owner index (kMeta) kept in the same batches as the records; a database written
+  // before the index existed gets it built on the first call.
+  Status ForEachOwnedBy(std::string_view owner, const std::function<bool(const Resource&)>& fn);
 
   uint64_t last_sequence() const;
   Db* db() { return db_; }
 
  private:
+  Status EnsureOwnerIndex();
+
   Db* db_;
   mutable std::mutex mu_;  // serialises commits so sequences land in order
   uint64_t last_seq_ = 0;

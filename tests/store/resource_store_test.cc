@@ -69,6 +69,53 @@ TEST_F(ResourceStoreTest, SequenceSurvivesReopen) {
   EXPECT_EQ(count, 2);
 }
 
+std::vector<std::string> OwnedBy(ResourceStore* store, const std::string& owner) {
+  std::vector<std::string> ids;
+  EXPECT_TRUE(store->ForEachOwnedBy(owner, [&](const Resource& r) {
+    EXPECT_EQ(r.owner, owner);
+    ids.push_back(r.id);
+    return true;
+  }).ok());
+  return ids;
+}
+
+TEST_F(ResourceStoreTest, OwnerIndexFollowsPutsAndRemoves) {
+  ResourceStore store(db_.get());
+  auto put = [&](const std::string& id, const std::string& owner) {
+    Resource r;
+    ASSERT_TRUE(ParseResource(R"({"title":"x","lang":"en"})", &r).ok());
+    r.id = id;
+    r.owner = owner;
+    ASSERT_TRUE(store.Put(r).ok());
+  };
+  put("c", "k_1");
+  put("a", "k_1");
+  put("b", "k_2");
+  put("d", "");  // imported, nobody's
+  EXPECT_EQ(OwnedBy(&store, "k_1"), (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(OwnedBy(&store, "k_2"), std::vector<std::string>{"b"});
+  EXPECT_TRUE(OwnedBy(&store, "k_").empty());  // a prefix of a key id is not that key
+  EXPECT_TRUE(OwnedBy(&store, "").empty());
+  ASSERT_TRUE(store.Remove("a").ok());
+  EXPECT_EQ(OwnedBy(&store, "k_1"), std::vector<std::string>{"c"});
+}
+
+TEST_F(ResourceStoreTest, OwnerIndexIsBuiltForOlderDatabases) {
+  ResourceStore store(db_.get());
+  Resource r;
+  ASSERT_TRUE(ParseResource(R"({"id":"old","title":"x","lang":"en"})", &r).ok());
+  r.owner = "k_9";
+  ASSERT_TRUE(store.Put(r).ok());
+  // As a database written before the index: no index keys, no marker.
+  rocksdb::WriteBatch wipe;
+  auto it = db_->NewIterator(Family::kMeta);
+  for (it->SeekToFirst(); it->Valid(); it->Next()) wipe.Delete(db_->family(Family::kMeta), it->key());
+  it.reset();
+  ASSERT_TRUE(db_->Write(&wipe, true).ok());
+  ResourceStore reopened(db_.get());
+  EXPECT_EQ(OwnedBy(&reopened, "k_9"), std::vector<std::string>{"old"});
+}
+
 struct ParseCase {
   const char* json;
   const char* error_contains;  // nullptr: valid
