@@ -103,13 +103,12 @@ void ReviewQueue::Put(const ReviewItem& item, rocksdb::WriteBatch* batch) {
 
 Status ReviewQueue::List(const QueueFilter& filter, int64_t now_ms, std::vector<ReviewItem>* items) const {
   items->clear();
+  // Through the open-item index: decided items pile up over the years, the queue does not.
   auto it = db_->NewIterator(store::Family::kReview);
-  const std::string prefix = kItemPrefix;
+  const std::string prefix = kOpenByResource;
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     ReviewItem item;
-    if (!ReviewItemFromJson(nlohmann::json::parse(it->value().ToString(), nullptr, false), &item)) {
-      return Status::Corruption("review item '" + it->key().ToString() + "' is unreadable");
-    }
+    WENJIN_RETURN_IF_ERROR(Get(it->value().ToString(), &item));
     if (item.status != "open" || item.queue != filter.queue) continue;
     if (!filter.include_leased && !item.claimed_by.empty() && item.lease_until_ms > now_ms) continue;
     if (!filter.severity.empty() && item.severity != filter.severity) continue;
