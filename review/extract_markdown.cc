@@ -15,18 +15,6 @@ namespace {
 
 constexpr size_t npos = std::string_view::npos;
 
-std::vector<std::string_view> SplitLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t i = 0;
-  while (i <= text.size()) {
-    size_t j = text.find('\n', i);
-    if (j == npos) j = text.size();
-    lines.push_back(text.substr(i, j - i));
-    i = j + 1;
-  }
-  return lines;
-}
-
 std::string_view TrimLeft(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;

@@ -12,18 +12,6 @@ namespace {
 
 constexpr size_t npos = std::string_view::npos;
 
-std::vector<std::string_view> SplitLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t i = 0;
-  while (i <= text.size()) {
-    size_t j = text.find('\n', i);
-    if (j == npos) j = text.size();
-    lines.push_back(text.substr(i, j - i));
-    i = j + 1;
-  }
-  return lines;
-}
-
 // Reads a timestamp at the start of `s` ("00:00:01,000", "1:02:03.5", "01:02.345"): groups of
 // digits joined by ':' with an optional ',' or '.' fraction. Returns the bytes used, 0 if none.
 size_t ReadTimestamp(std::string_view s) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace wenjin::review::extract_internal {
 
@@ -22,6 +23,8 @@ inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
 std::string_view TrimAsciiSpace(std::string_view s);
+// The lines of `text` split at '\n' (a final line without one included; "" gives one line).
+std::vector<std::string_view> SplitLines(std::string_view text);
 
 // Builds extracted text from a stream of pieces. Breaks and spaces are only *requested*; they
 // are written when the next visible text arrives, so requests in a row merge (a paragraph break

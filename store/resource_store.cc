@@ -101,16 +101,10 @@ Status ResourceStore::EnsureOwnerIndex() {
   if (s.ok()) return Status::OK();
   if (!s.IsNotFound()) return s;
   rocksdb::WriteBatch wb;
-  auto it = db_->NewIterator(Family::kResources);
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    nlohmann::json j = nlohmann::json::parse(it->value().ToString(), nullptr, false);
-    Resource r;
-    if (j.is_discarded() || !ResourceFromJson(j, &r).ok()) {
-      return Status::Corruption("stored record of '" + it->key().ToString() + "' is unreadable");
-    }
+  WENJIN_RETURN_IF_ERROR(ForEach([&](const Resource& r) {
     if (!r.owner.empty()) wb.Put(db_->family(Family::kMeta), OwnerPrefix(r.owner) + r.id, "");
-  }
-  WENJIN_RETURN_IF_ERROR(FromRocks(it->status()));
+    return true;
+  }));
   wb.Put(db_->family(Family::kMeta), std::string(kOwnerIndexBuilt), "1");
   return db_->Write(&wb, /*sync=*/true);
 }
