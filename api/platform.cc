@@ -28,10 +28,8 @@ Status Platform::LoadLexicon() {
   Status s = lexicons_->LoadActive(lexicon_options, &lexicon);
   if (s.IsNotFound()) {
     if (options_.lexicon_dir.empty()) {
-      // No lexicon anywhere: screen with an empty one (PII detectors still run). A file with only
-      // the header is a lexicon of no rules; no file at all is refused as a mistake.
-      WENJIN_RETURN_IF_ERROR(review::LoadLexiconFiles(
-          {{"empty.tsv", "pattern\tkind\tcategory\tseverity\tlangs\tnote\n"}}, lexicon_options, &lexicon));
+      // No lexicon anywhere: screen with an empty one (PII detectors still run).
+      WENJIN_RETURN_IF_ERROR(review::EmptyLexicon(lexicon_options, &lexicon));
     } else {
       WENJIN_RETURN_IF_ERROR(review::LoadLexiconDir(options_.lexicon_dir, lexicon_options, &lexicon));
       WENJIN_RETURN_IF_ERROR(lexicons_->Save(*lexicon));

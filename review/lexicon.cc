@@ -552,6 +552,12 @@ Status LoadLexiconFiles(const std::map<std::string, std::string>& files, const L
   return BuildLexicon(files, options, nullptr, out);
 }
 
+Status EmptyLexicon(const LexiconOptions& options, std::shared_ptr<const Lexicon>* out) {
+  std::string header;
+  for (std::string_view column : kHeader) header += std::string(header.empty() ? "" : "\t") + std::string(column);
+  return LoadLexiconFiles({{"empty.tsv", header + "\n"}}, options, out);
+}
+
 Status LoadLexiconFiles(const std::map<std::string, std::string>& files, std::shared_ptr<const Lexicon>* out) {
   return LoadLexiconFiles(files, LexiconOptions(), out);
 }

@@ -105,6 +105,11 @@ Status LoadLexiconFiles(const std::map<std::string, std::string>& files, const L
 Status LoadLexiconDir(const std::string& dir, std::shared_ptr<const Lexicon>* out);
 Status LoadLexiconDir(const std::string& dir, const LexiconOptions& options, std::shared_ptr<const Lexicon>* out);
 
+// A lexicon of no rules (the PII detectors still run, if `options` asks for them): what a
+// platform screens with before any lexicon is installed. A set of files without any *.tsv file
+// is refused by LoadLexiconFiles instead, as the likely sign of a wrong path.
+Status EmptyLexicon(const LexiconOptions& options, std::shared_ptr<const Lexicon>* out);
+
 // Reads the *.tsv files of a directory into name -> content.
 Status ReadLexiconDir(const std::string& dir, std::map<std::string, std::string>* files);
 

@@ -119,54 +119,11 @@ Skeleton MakeSkeleton(std::string_view normalized) {
   const uint8_t* bmp = BmpCharClasses();
   while (i < n) {
     if (u[i] < 0x80) {
-      // ASCII fast path: skip a gap; copy a word of ASCII letters and digits in one loop.
+      // ASCII fast path: skip a gap; find the word's end and whether it is one repeated letter
+      // (which decides the space before it), then copy it.
       if (!IsAsciiWordByte(u[i])) {
         ++i;
         continue;
-      }
-      const bool gap = have_word && i > gap_begin;
-      if (!(gap && prev_single)) {
-        // Whether a space goes before this word does not depend on the word: copy it in the
-        // loop that finds its end. Undone if the word goes on with a non-ASCII character.
-        const size_t len0 = len, last_len0 = last_len;
-        const int32_t last_cp0 = last_cp;
-        const uint32_t to0 = len0 > 0 ? to[len0 - 1] : 0;
-        if (gap) {
-          text[len] = ' ';
-          from[len] = static_cast<uint32_t>(gap_begin);
-          to[len] = static_cast<uint32_t>(i);
-          ++len;
-          last_cp = ' ';
-        }
-        const unsigned char first = u[i];
-        bool single = true;
-        int32_t p = i;
-        for (; p < n && IsAsciiWordByte(u[p]); ++p) {
-          const unsigned char c = u[p];
-          single = single && c == first;
-          if (c == last_cp) {
-            to[len - 1] = static_cast<uint32_t>(p + 1);  // a run of one letter
-            continue;
-          }
-          text[len] = static_cast<char>(c);
-          from[len] = static_cast<uint32_t>(p);
-          to[len] = static_cast<uint32_t>(p + 1);
-          ++len;
-          last_cp = c;
-        }
-        if (p == n || u[p] < 0x80) {
-          last_len = 1;
-          if (single) NoteSingleWord(&out.single_words, len - 1);
-          have_word = true;
-          prev_single = single;
-          gap_begin = p;
-          i = p;
-          continue;
-        }
-        len = len0;
-        last_len = last_len0;
-        last_cp = last_cp0;
-        if (len0 > 0) to[len0 - 1] = to0;
       }
       int32_t end = i + 1;
       bool single = true;

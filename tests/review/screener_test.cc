@@ -142,7 +142,9 @@ TEST(SkeletonTest, TermSpans) {
   for (const auto& [span, ok, form] : cases) {
     PatternForm got = PatternForm::kAllow;
     EXPECT_EQ(MatchTermSpan(span, ass, false, true, &got), ok) << span;
-    if (ok) EXPECT_EQ(got, form) << span;
+    if (ok) {
+      EXPECT_EQ(got, form) << span;
+    }
   }
   PatternForm got;
   EXPECT_FALSE(MatchTermSpan("a.s.s", ass, false, /*allow_structural=*/false, &got));
