@@ -32,6 +32,7 @@
 #include "review/rule_skeleton.h"
 #include "review/screener.h"
 #include "store/resource.h"
+#include "tools/bench/bench_corpus.h"
 
 namespace wr = wenjin::review;
 using Clock = std::chrono::steady_clock;
@@ -84,15 +85,9 @@ int main(int argc, char** argv) {
 
   // Corpus.
   std::vector<Doc> base;
-  {
-    std::ifstream in(corpus);
-    std::string line;
-    while (std::getline(in, line)) {
-      auto r = nlohmann::json::parse(line, nullptr, false);
-      if (r.is_discarded()) continue;
-      base.push_back({r.value("title", "") + "\n" + r.value("description", ""), r.value("lang", "")});
-    }
-  }
+  wenjin::bench::ForEachCorpusEntry(corpus, [&](const wenjin::bench::CorpusEntry& e) {
+    base.push_back({e.title + "\n" + e.description, e.lang});
+  });
   if (base.empty()) {
     std::fprintf(stderr, "no documents in %s\n", corpus.c_str());
     return 1;
