@@ -23,11 +23,21 @@ struct Lexicon::Compiled {
   std::shared_ptr<const Normalizer> normalizer;  // the one terms went through; text must too
   std::shared_ptr<const PiiDetector> pii;        // nullptr when PII detection is off
   std::vector<std::string> allowed_url_domains;
-  // Literal database over text skeletons (review/rule_skeleton.h), no start-of-match needed:
-  // Hyperscan id -> the term/allow rules whose skeleton it is. nullptr when there are none.
+  // Literal database over framed text skeletons (review/rule_skeleton.h), no start-of-match
+  // needed: Hyperscan id -> the term/allow rules whose skeleton it is. nullptr when there are
+  // none. An edge of a literal that is a character of a space-delimited script must be a word
+  // edge, so the literal carries a space there (" ass "): a hit inside a longer word ("class")
+  // never reaches a callback. Edges in unsegmented scripts (Han, Thai ...) stay open.
   HsDatabase skeleton_db;
   std::vector<std::vector<uint32_t>> skeleton_rules;
-  std::vector<uint32_t> skeleton_length;  // bytes of each skeleton literal
+  std::vector<uint32_t> skeleton_length;  // bytes of each skeleton literal, without the spaces
+  static constexpr uint8_t kWordStart = 1, kWordEnd = 2;
+  std::vector<uint8_t> skeleton_edges;  // per literal: kWordStart | kWordEnd
+  // Words also begin and end where the skeleton joins words without a space
+  // (Skeleton::joins): the literals with a word edge, without their spaces, scanned only in
+  // windows of max_joined_length bytes either side of such a join. nullptr when none.
+  HsDatabase joined_db;
+  uint32_t max_joined_length = 0;
   // Skeleton literals of one character (terms like "kkk", "b", "屌"): code point -> literal
   // id. They stay out of the databases, where they would fire at every such letter inside
   // other words, and are looked up only at Skeleton::single_words (a whole-word match of such

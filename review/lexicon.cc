@@ -22,6 +22,10 @@ namespace {
 
 constexpr std::string_view kHeader[] = {"pattern", "kind", "category", "severity", "langs", "note"};
 
+// Names in the serialised skeleton set: "" every literal, a language tag its subset, and
+// this one (not a language tag) the joined database of Lexicon::Compiled.
+constexpr std::string_view kJoinedName = "~joined";
+
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> cols;
   size_t pos = 0;
@@ -336,7 +340,8 @@ Status Lexicon::Serialize(SerializedDatabases* out) const {
     return Status::OK();
   };
   // Skeleton literals: "" is the whole database, the other names its language subsets.
-  std::map<std::string, const hs_database_t*> skeleton = {{"", compiled_->skeleton_db.get()}};
+  std::map<std::string, const hs_database_t*> skeleton = {{"", compiled_->skeleton_db.get()},
+                                                          {std::string(kJoinedName), compiled_->joined_db.get()}};
   for (const auto& [lang, db] : compiled_->language_skeleton_db) skeleton[lang] = db.get();
   WENJIN_RETURN_IF_ERROR(one(skeleton, &out->skeleton));
   return one({{"", compiled_->regex_db.get()}}, &out->regex);
@@ -440,7 +445,7 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
       U8_NEXT(u.data(), i, static_cast<int32_t>(u.size()), c);
       if (c >= 0 && IsUnsegmentedChar(static_cast<uint32_t>(c))) compiled->unsegmented[r] = true;
     }
-    std::string skeleton = MakeSkeleton(rule.normalized).text;
+    std::string skeleton(MakeSkeleton(rule.normalized).text());
     if (skeleton.empty()) {
       // No letters (an emoji, a symbol): matched literally on the normalised text.
       compiled->regex_rules.push_back(r);
@@ -458,17 +463,32 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
     compiled->skeleton_rules[it->second].push_back(r);
   }
   // Literals of one character stay out of the databases (see Lexicon::Compiled); `every`
-  // lists the others.
-  std::vector<uint32_t> every;
+  // lists the others. Their word edges get a space (`bounded`); `joined` lists those with any.
+  std::vector<uint32_t> every, joined;
+  std::vector<std::string> bounded(skeletons.size());
+  compiled->skeleton_edges.assign(skeletons.size(), 0);
   for (uint32_t id = 0; id < skeletons.size(); ++id) {
+    const std::string& k = skeletons[id];
     int32_t i = 0;
     UChar32 c;
-    U8_NEXT(skeletons[id].data(), i, static_cast<int32_t>(skeletons[id].size()), c);
-    if (c >= 0 && static_cast<size_t>(i) == skeletons[id].size()) {
+    U8_NEXT(k.data(), i, static_cast<int32_t>(k.size()), c);
+    if (c >= 0 && static_cast<size_t>(i) == k.size()) {
       compiled->single_char_literals[c] = id;
       if (c < 0x10000) compiled->single_char_bmp[static_cast<size_t>(c)] = true;
-    } else {
-      every.push_back(id);
+      continue;
+    }
+    every.push_back(id);
+    int32_t j = static_cast<int32_t>(k.size());
+    UChar32 last;
+    U8_PREV(k.data(), 0, j, last);
+    uint8_t edges = 0;
+    if (c >= 0 && !IsUnsegmentedChar(static_cast<uint32_t>(c))) edges |= Lexicon::Compiled::kWordStart;
+    if (last >= 0 && !IsUnsegmentedChar(static_cast<uint32_t>(last))) edges |= Lexicon::Compiled::kWordEnd;
+    compiled->skeleton_edges[id] = edges;
+    bounded[id] = (edges & Lexicon::Compiled::kWordStart ? " " : "") + k + (edges & Lexicon::Compiled::kWordEnd ? " " : "");
+    if (edges != 0) {
+      joined.push_back(id);
+      compiled->max_joined_length = std::max<uint32_t>(compiled->max_joined_length, k.size());
     }
   }
   // Which literals each language's database holds (see Lexicon::Compiled).
@@ -491,10 +511,10 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
     }
   }
   {
-    // Format 3: skeleton databases are sets with language subsets, without the literals of
-    // one character (older blobs recompile).
-    std::string all = "3\n";
-    for (const auto& k : skeletons) all += k + '\n';
+    // Format 4: skeleton databases are sets with language subsets, without the literals of
+    // one character, with spaces at word edges, plus the joined set (older blobs recompile).
+    std::string all = "4\n";
+    for (const auto& k : bounded) all += k + '\n';
     for (const auto& [lang, ids] : language_literals) {
       all += lang + ':';
       for (uint32_t id : ids) all += std::to_string(id) + ',';
@@ -505,7 +525,7 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
     std::snprintf(buf, sizeof(buf), "wjhs%016llx:", static_cast<unsigned long long>(Fnv1a(14695981039346656037ull, all)));
     compiled->fingerprint = buf;
   }
-  std::set<std::string> skeleton_names = {""};
+  std::set<std::string> skeleton_names = {"", std::string(kJoinedName)};
   for (const auto& [lang, ids] : language_literals) skeleton_names.insert(lang);
   std::map<std::string, HsDatabase> skeleton_set, regex_set;
   auto load = [&](const std::string& bytes, size_t count, const std::set<std::string>& names,
@@ -518,6 +538,7 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
                       load(databases->regex, regexes.size(), {""}, &regex_set);
   if (loaded) {
     compiled->skeleton_db = std::move(skeleton_set[""]);
+    compiled->joined_db = std::move(skeleton_set[std::string(kJoinedName)]);
     compiled->regex_db = std::move(regex_set[""]);
     if (!every.empty()) {
       for (const auto& [lang, ids] : language_literals) {
@@ -526,15 +547,17 @@ Status BuildLexicon(const std::map<std::string, std::string>& files, const Lexic
     }
   } else {
     compiled->compiled_now = true;
-    WENJIN_RETURN_IF_ERROR(CompileLiterals(skeletons, every, &compiled->skeleton_db));
+    WENJIN_RETURN_IF_ERROR(CompileLiterals(bounded, every, &compiled->skeleton_db));
+    WENJIN_RETURN_IF_ERROR(CompileLiterals(skeletons, joined, &compiled->joined_db));
     if (!every.empty()) {
       for (const auto& [lang, ids] : language_literals) {
-        WENJIN_RETURN_IF_ERROR(CompileLiterals(skeletons, ids, &compiled->language_skeleton_db[lang]));
+        WENJIN_RETURN_IF_ERROR(CompileLiterals(bounded, ids, &compiled->language_skeleton_db[lang]));
       }
     }
     WENJIN_RETURN_IF_ERROR(CompileRegexes(regexes, regex_flags, compiled->regex_rules, rules, &compiled->regex_db));
   }
-  std::vector<const hs_database_t*> scanned = {compiled->skeleton_db.get(), compiled->regex_db.get()};
+  std::vector<const hs_database_t*> scanned = {compiled->skeleton_db.get(), compiled->joined_db.get(),
+                                               compiled->regex_db.get()};
   for (const auto& [lang, db] : compiled->language_skeleton_db) scanned.push_back(db.get());
   WENJIN_RETURN_IF_ERROR(HsScratchPool::Create(scanned, &compiled->scratch));
 

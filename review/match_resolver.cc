@@ -179,6 +179,34 @@ bool RunEndsAt(std::string_view text, size_t end, size_t q, const std::string& u
   return UnitAt(text, q - u, unit) && (q == end || !UnitAt(text, q, unit));
 }
 
+// The hits of literals with a word edge at a join (Skeleton::joins), where the skeleton has
+// no space for the database's literal to match (those with every word edge at a space or at an
+// end of the text were found already). Windows of max_joined_length bytes either side of each
+// join are merged and scanned with the joined database; a hit counts when one of its word
+// edges is a join. Appends hits with `to` in skeleton offsets.
+void FindJoinedHits(const Lexicon::Compiled& compiled, std::string_view sk, const std::vector<uint32_t>& joins,
+                    hs_scratch_t* scratch, std::vector<Hit>* hits) {
+  const size_t reach = compiled.max_joined_length;
+  std::vector<Hit> found;
+  size_t k = 0;
+  while (k < joins.size()) {
+    const size_t begin = joins[k] > reach ? joins[k] - reach : 0;
+    size_t end = std::min(sk.size(), joins[k] + reach);
+    while (++k < joins.size() && joins[k] <= end + reach) end = std::min(sk.size(), joins[k] + reach);
+    found.clear();
+    hs_scan(compiled.joined_db.get(), sk.data() + begin, static_cast<unsigned int>(end - begin), 0, scratch,
+            CollectHit, &found);
+    for (Hit h : found) {
+      h.to += begin;
+      const uint8_t edges = compiled.skeleton_edges[h.id];
+      const size_t from = h.to - compiled.skeleton_length[h.id];
+      const bool at_join = ((edges & Lexicon::Compiled::kWordStart) && std::binary_search(joins.begin(), joins.end(), from)) ||
+                           ((edges & Lexicon::Compiled::kWordEnd) && std::binary_search(joins.begin(), joins.end(), h.to));
+      if (at_join) hits->push_back(h);
+    }
+  }
+}
+
 // The whole-word part of MatchResolver::PassesBoundaries, judged only on characters inside
 // `text`: false means the resolver would drop the match too.
 bool MayBeWholeWord(std::string_view text, size_t from, size_t to) {
@@ -222,17 +250,23 @@ std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleF
   const hs_database_t* skeleton_db = compiled.SkeletonDbFor(filter.primary());
   if (skeleton_db == nullptr && compiled.single_char_literals.empty()) return out;
   const Skeleton skeleton = MakeSkeleton(normalized);
+  const std::string_view sk = skeleton.text();
   hits.clear();
   if (skeleton_db != nullptr) {
-    hs_scan(skeleton_db, skeleton.text.data(), static_cast<unsigned int>(skeleton.text.size()), 0, scratch,
+    // Over the framed skeleton: a hit's end is past the literal's trailing space, if it has one.
+    hs_scan(skeleton_db, skeleton.framed.data(), static_cast<unsigned int>(skeleton.framed.size()), 0, scratch,
             CollectHit, &hits);
+    for (Hit& h : hits) h.to -= 1 + ((compiled.skeleton_edges[h.id] & Lexicon::Compiled::kWordEnd) != 0);
+    if (compiled.joined_db != nullptr && !skeleton.joins.empty()) {
+      FindJoinedHits(compiled, sk, skeleton.joins, scratch, &hits);
+    }
   }
   // Literals of one character, at the characters that stand for one-letter words.
   if (!compiled.single_char_literals.empty()) {
     for (uint32_t at : skeleton.single_words) {
       int32_t next = static_cast<int32_t>(at);
       UChar32 c;
-      U8_NEXT(skeleton.text.data(), next, static_cast<int32_t>(skeleton.text.size()), c);
+      U8_NEXT(sk.data(), next, static_cast<int32_t>(sk.size()), c);
       if (c < 0 || (c < 0x10000 && !compiled.single_char_bmp[static_cast<size_t>(c)])) continue;
       const auto it = compiled.single_char_literals.find(c);
       if (it != compiled.single_char_literals.end()) hits.push_back({it->second, at, static_cast<uint64_t>(next)});

@@ -77,13 +77,13 @@ void ReadLeetInSpelledWords(Skeleton* s) {
     if (end - k >= kMinSpelled) {
       bool letter = false, digit = false;
       for (size_t j = k; j < end; ++j) {
-        const char c = s->text[at[j]];
+        const char c = s->framed[at[j] + 1];
         letter = letter || (c >= 'a' && c <= 'z');
         digit = digit || (c >= '0' && c <= '9');
       }
       if (letter && digit) {
         for (size_t j = k; j < end; ++j) {
-          char& c = s->text[at[j]];
+          char& c = s->framed[at[j] + 1];
           if (c >= '0' && c <= '9') {
             if (const char l = LeetLetter(static_cast<unsigned char>(c))) c = l;
           }
@@ -103,10 +103,11 @@ void ReadLeetInSpelledWords(Skeleton* s) {
 Skeleton MakeSkeleton(std::string_view normalized) {
   Skeleton out;
   const int32_t n = static_cast<int32_t>(normalized.size());
-  out.text.resize(normalized.size());
+  out.framed.resize(normalized.size() + 2);
+  out.framed[0] = ' ';
   out.from.resize(normalized.size());
   out.to.resize(normalized.size());
-  char* text = out.text.data();
+  char* text = out.framed.data() + 1;
   uint32_t* from = out.from.data();
   uint32_t* to = out.to.data();
   size_t len = 0;
@@ -138,6 +139,8 @@ Skeleton MakeSkeleton(std::string_view normalized) {
           to[len] = static_cast<uint32_t>(i);
           ++len;
           last_cp = ' ';
+        } else if (have_word && u[i] != last_cp) {
+          out.joins.push_back(static_cast<uint32_t>(len));
         }
         for (int32_t p = i; p < end; ++p) {
           if (u[p] == last_cp) {
@@ -185,6 +188,8 @@ Skeleton MakeSkeleton(std::string_view normalized) {
       ++len;
       last_cp = ' ';
       last_len = 1;
+    } else if (have_word && first.cp != last_cp && !(Unsegmented(first.cp, bmp) && Unsegmented(last_cp, bmp))) {
+      out.joins.push_back(static_cast<uint32_t>(len));
     }
     for (int32_t p = i; p < end;) {
       const Decoded d = DecodeAt(normalized, p);
@@ -209,7 +214,8 @@ Skeleton MakeSkeleton(std::string_view normalized) {
     gap_begin = end;
     i = end;
   }
-  out.text.resize(len);
+  out.framed[len + 1] = ' ';
+  out.framed.resize(len + 2);
   out.from.resize(len);
   out.to.resize(len);
   ReadLeetInSpelledWords(&out);

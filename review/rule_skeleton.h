@@ -18,7 +18,10 @@
 namespace wenjin::review {
 
 struct Skeleton {
-  std::string text;
+  // The skeleton with one space before and after it, so that a literal " term " finds the
+  // term as a whole skeleton word at the ends of the text too. Offsets below are into text().
+  std::string framed = "  ";
+  std::string_view text() const { return std::string_view(framed).substr(1, framed.size() - 2); }
   // For skeleton byte i, the normalised bytes [from[i], to[i]) behind its character (a whole
   // run for a collapsed letter, a whole gap for a space).
   std::vector<uint32_t> from, to;
@@ -26,6 +29,12 @@ struct Skeleton {
   // repeated letter ("k" for "kkk", each letter of "b.a.d", each Han character): the only
   // places where a term whose skeleton is one character can match as a whole word.
   std::vector<uint32_t> single_words;
+  // Skeleton byte offsets, ascending, where a word starts right after another word's last
+  // character with no space between: one-letter words joined ("x b.a.d" -> "xbad": a term may
+  // start at 'b') and words beside a character of an unsegmented script ("中文fuck"). Only
+  // boundaries with a space-delimited character on at least one side are listed. With the
+  // spaces, these are the only places where a whole-word match can begin or end.
+  std::vector<uint32_t> joins;
 };
 
 Skeleton MakeSkeleton(std::string_view normalized);

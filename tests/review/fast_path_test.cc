@@ -65,10 +65,11 @@ Skeleton ReferenceSkeleton(std::string_view normalized) {
     in_word = true;
   }
   Skeleton out;
+  std::string text;
   int32_t last_cp = -1;
   auto append = [&](std::string_view bytes, uint32_t from, uint32_t to) {
     for (char b : bytes) {
-      out.text += b;
+      text += b;
       out.from.push_back(from);
       out.to.push_back(to);
     }
@@ -78,6 +79,10 @@ Skeleton ReferenceSkeleton(std::string_view normalized) {
     if (k > 0 && w.gap_end > w.gap_begin && !(words[k - 1].single && w.single)) {
       append(" ", w.gap_begin, w.gap_end);
       last_cp = ' ';
+    } else if (k > 0 && w.chars.front().cp != last_cp &&
+               !(IsUnsegmentedChar(static_cast<uint32_t>(w.chars.front().cp)) &&
+                 IsUnsegmentedChar(static_cast<uint32_t>(last_cp)))) {
+      out.joins.push_back(static_cast<uint32_t>(text.size()));  // a word begins with no space before it
     }
     for (const Char& ch : w.chars) {
       if (ch.cp == last_cp) {
@@ -90,7 +95,7 @@ Skeleton ReferenceSkeleton(std::string_view normalized) {
       last_cp = ch.cp;
     }
     if (w.single) {
-      const auto at = static_cast<uint32_t>(out.text.size() - U8_LENGTH(last_cp));
+      const auto at = static_cast<uint32_t>(text.size() - U8_LENGTH(last_cp));
       if (out.single_words.empty() || out.single_words.back() != at) out.single_words.push_back(at);
     }
   }
@@ -100,23 +105,25 @@ Skeleton ReferenceSkeleton(std::string_view normalized) {
   for (size_t k = 0, end = 0; k < at.size(); k = end) {
     for (end = k + 1; end < at.size() && at[end] == at[end - 1] + 1;) ++end;
     std::string chars;
-    for (size_t j = k; j < end; ++j) chars += out.text[at[j]];
+    for (size_t j = k; j < end; ++j) chars += text[at[j]];
     const bool letter = chars.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos;
     const bool digit = chars.find_first_of("0123456789") != std::string::npos;
     if (end - k < 3 || !letter || !digit) continue;
     for (size_t j = k; j < end; ++j) {
-      char& c = out.text[at[j]];
+      char& c = text[at[j]];
       static const std::string kDigits = "0123456789", kLetters = "oi2easgtbg";
       if (size_t d = kDigits.find(c); d != std::string::npos && kLetters[d] != '2') c = kLetters[d];
     }
   }
+  out.framed = " " + text + " ";
   return out;
 }
 
 void ExpectSameSkeleton(const std::string& text) {
   const Skeleton fast = MakeSkeleton(text);
   const Skeleton reference = ReferenceSkeleton(text);
-  EXPECT_EQ(fast.text, reference.text) << text;
+  EXPECT_EQ(fast.framed, reference.framed) << text;
+  EXPECT_EQ(fast.joins, reference.joins) << text;
   EXPECT_EQ(fast.from, reference.from) << text;
   EXPECT_EQ(fast.to, reference.to) << text;
   EXPECT_EQ(fast.single_words, reference.single_words) << text;
@@ -245,6 +252,35 @@ TEST(FastPathTest, OneCharacterTermsOnlyAsWholeWordsOfThatLetter) {
   };
   for (const auto& [text, lang, expected] : cases) {
     EXPECT_EQ(ToString(ScreenWith(*lexicon, text, lang, "human")), expected) << text << " " << lang;
+  }
+}
+
+TEST(FastPathTest, WordEdgesAtSpacesAndAtJoins) {
+  // Literals carry a space at each word edge (" bad "); where the skeleton joins words without
+  // a space (one-letter words, a word beside Han) they are found by the joined scan instead.
+  const std::string header = "pattern\tkind\tcategory\tseverity\tlangs\tnote\n";
+  std::shared_ptr<const Lexicon> lexicon;
+  ASSERT_OK(LoadLexiconFiles({{"a.tsv", header + "bad\tterm\tc\tmedium\t*\n"
+                                                  "bad word\tterm\tc\thigh\t*\n"
+                                                  "bad a\tterm\tc\tlow\t*\n"
+                                                  "a\xE7\x89\x87\tterm\tc\tlow\t*\n"
+                                                  "\xE4\xBB\xA3\xE8\x80\x83\tterm\tc\thigh\t*\n"}},
+                             &lexicon));
+  const std::pair<const char*, const char*> cases[] = {
+      {"bad", "review bad@0-3:c/medium"},
+      {"xbad badx, xbadx", "allow"},
+      {"x b.a.d", "review bad@2-7:c/medium"},         // starts at a join: skeleton "xbad"
+      {"b.a.d x", "review bad@0-5:c/medium"},         // ends at a join: skeleton "badx"
+      {"so bad word.", "review bad@3-6:c/medium bad word@3-11:c/high"},
+      {"so bad a.b", "review bad@3-6:c/medium bad a@3-8:c/low"},  // the phrase ends at a join
+      {"\xE4\xB8\xAD" "bad" "\xE6\x96\x87", "review bad@3-6:c/medium"},  // Han on both sides
+      {"\xE8\xBF\x99" "a\xE7\x89\x87", "allow a\xE7\x89\x87@3-7:c/low"},  // Latin edge after Han
+      {"ba\xE7\x89\x87", "allow"},                  // the Latin edge is inside "ba"
+      {"\xE5\x8F\x96\xE4\xBB\xA3\xE8\x80\x83\xE8\xAF\x95 x\xE4\xBB\xA3\xE8\x80\x83",
+       "review \xE4\xBB\xA3\xE8\x80\x83@14-20:c/high"},  // Han edges stay open (cut-word check aside)
+  };
+  for (const auto& [text, expected] : cases) {
+    EXPECT_EQ(ToString(ScreenWith(*lexicon, text, "", "human")), expected) << text;
   }
 }
 

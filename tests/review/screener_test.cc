@@ -127,7 +127,7 @@ TEST(SkeletonTest, Table) {
       {"代.考", "代考"},          {"取代，考试", "取代考试"}, {"x, y and z", "xy and z"},
       {"", ""},
   };
-  for (const auto& [text, expected] : cases) EXPECT_EQ(MakeSkeleton(text).text, expected) << text;
+  for (const auto& [text, expected] : cases) EXPECT_EQ(MakeSkeleton(text).text(), expected) << text;
 }
 
 TEST(SkeletonTest, TermSpans) {

@@ -184,10 +184,10 @@ int main(int argc, char** argv) {
     size_t skeleton_bytes = 0;
     double cpu0 = ThreadCpuSeconds();
     auto a = Clock::now();
-    for (const auto& t : normalized) skeleton_bytes += wr::MakeSkeleton(t).text.size();
+    for (const auto& t : normalized) skeleton_bytes += wr::MakeSkeleton(t).text().size();
     rows.push_back({"skeleton construction", mb, Seconds(Clock::now() - a), -1, ThreadCpuSeconds() - cpu0});
     std::vector<std::string> skeletons;
-    for (const auto& t : normalized) skeletons.push_back(wr::MakeSkeleton(t).text);
+    for (const auto& t : normalized) skeletons.push_back(wr::MakeSkeleton(t).framed);
     if (skeleton_bytes == 0) std::printf("(no skeleton text)\n");
     wr::HsScratch owned = compiled.scratch->Clone();
     // The database the screener uses for the document's language.
@@ -205,6 +205,19 @@ int main(int argc, char** argv) {
     }
     rows.push_back({"hs_scan of skeleton db, no checks", mb, Seconds(Clock::now() - a), int64_t(matches),
                     ThreadCpuSeconds() - cpu0});
+    // The regex database (regex rules, and terms without letters as literals) over the
+    // normalised text, as FindMatches scans it before the skeleton.
+    if (compiled.regex_db != nullptr) {
+      matches = 0;
+      cpu0 = ThreadCpuSeconds();
+      a = Clock::now();
+      for (size_t i = 0; i < docs.size(); ++i) {
+        hs_scan(compiled.regex_db.get(), normalized[i].data(), normalized[i].size(), 0, owned.get(), CountMatch,
+                &matches);
+      }
+      rows.push_back({"hs_scan of regex db, no checks", mb, Seconds(Clock::now() - a), int64_t(matches),
+                      ThreadCpuSeconds() - cpu0});
+    }
   }
 
   // 4. The ceiling: a bare hs_scan loop with the plain normalised terms as case-sensitive
