@@ -45,6 +45,7 @@ Status ImportNdjson(std::istream& in, store::ResourceStore* store, index::Search
   }
   WENJIN_RETURN_IF_ERROR(flush());
   if (index) WENJIN_RETURN_IF_ERROR(index->CatchUp(/*commit=*/true));
+  if (index && options.optimize_index && r.totals.imported > 0) WENJIN_RETURN_IF_ERROR(index->Optimize());
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   *report = std::move(r);
   return Status::OK();

@@ -28,6 +28,10 @@ struct ImportOptions {
   std::function<void(const std::vector<std::string>& ids, const ImportProgress&)> on_commit;
   // Called for each malformed line (1-based line number). Default: none.
   std::function<void(uint64_t line, const Status& error)> on_error;
+  // After importing anything, merge the search index into one segment (SearchIndex::Optimize):
+  // a bulk load is the time to pay for it, and every later query looks its terms up once
+  // instead of once per segment. Default: true
+  bool optimize_index = true;
 };
 
 struct ImportReport {

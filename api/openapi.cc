@@ -22,7 +22,7 @@ const std::map<std::string, RouteDoc>& Docs() {
       {"get_openapi", {"This document", "anyone", {}, nullptr}},
       {"get_search",
        {"Search published resources", "anyone",
-        {"q", "lang", "subject", "level", "type", "origin", "offset", "limit", "sort", "typo"}, nullptr}},
+        {"q", "lang", "subject", "level", "type", "origin", "offset", "limit", "sort", "typo", "highlight", "facets"}, nullptr}},
       {"get_suggest", {"Title completions for a prefix", "anyone", {"q", "lang", "limit"}, nullptr}},
       {"post_resource",
        {"Upload a resource (JSON, or a raw text/markdown/html/srt/vtt file with metadata in the query); screened before storing",

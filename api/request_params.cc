@@ -26,6 +26,14 @@ Status IntParam(const HttpRequest& request, const std::string& name, long min, l
   return Status::OK();
 }
 
+Status BoolParam(const HttpRequest& request, const std::string& name, bool* value) {
+  auto raw = request.Query(name);
+  if (!raw) return Status::OK();  // *value keeps its default
+  if (*raw != "true" && *raw != "false") return Status::InvalidArgument(name + " must be 'true' or 'false'");
+  *value = *raw == "true";
+  return Status::OK();
+}
+
 Status ParseSearchRequest(const HttpRequest& request, index::SearchRequest* search) {
   index::SearchRequest s;
   auto q = request.Query("q");
@@ -79,10 +87,9 @@ Status ParseSearchRequest(const HttpRequest& request, index::SearchRequest* sear
       return Status::InvalidArgument("sort must be 'relevance' or 'date'");
     }
   }
-  if (auto typo = request.Query("typo")) {
-    if (*typo != "true" && *typo != "false") return Status::InvalidArgument("typo must be 'true' or 'false'");
-    s.typo_tolerance = *typo == "true";
-  }
+  WENJIN_RETURN_IF_ERROR(BoolParam(request, "typo", &s.typo_tolerance));
+  WENJIN_RETURN_IF_ERROR(BoolParam(request, "highlight", &s.highlight));
+  WENJIN_RETURN_IF_ERROR(BoolParam(request, "facets", &s.facets));
   *search = std::move(s);
   return Status::OK();
 }

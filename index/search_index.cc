@@ -135,6 +135,16 @@ class SearchIndex::Impl {
     });
   }
 
+  Status Optimize() {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return Guard("merging the search index", [&]() -> Status {
+      writer_->optimize();
+      CommitLocked();
+      stale_ = true;
+      return Status::OK();
+    });
+  }
+
   Status Search(const SearchRequest& request, SearchResponse* response) {
     return Guard("searching", [&] { return engine_.Search(FreshReader()->reader(), request, response); });
   }
@@ -166,6 +176,13 @@ class SearchIndex::Impl {
 
   uint64_t applied() const { return applied_.load(); }
   uint64_t committed() const { return committed_.load(); }
+  uint64_t SegmentCount() {
+    try {
+      return static_cast<uint64_t>(FreshReader()->reader()->getSequentialSubReaders().size());
+    } catch (const Lucene::LuceneException&) {
+      return 0;
+    }
+  }
   uint64_t DocumentCount() {
     try {
       return static_cast<uint64_t>(FreshReader()->reader()->numDocs());
@@ -260,6 +277,7 @@ SearchIndex::~SearchIndex() = default;
 
 Status SearchIndex::CatchUp(bool commit) { return impl_->CatchUp(commit); }
 Status SearchIndex::Commit() { return impl_->Commit(); }
+Status SearchIndex::Optimize() { return impl_->Optimize(); }
 Status SearchIndex::Search(const SearchRequest& request, SearchResponse* response) {
   return impl_->Search(request, response);
 }
@@ -272,5 +290,6 @@ Status SearchIndex::Check(std::string* problems) { return impl_->Check(problems)
 uint64_t SearchIndex::applied_sequence() const { return impl_->applied(); }
 uint64_t SearchIndex::committed_sequence() const { return impl_->committed(); }
 uint64_t SearchIndex::document_count() const { return impl_->DocumentCount(); }
+uint64_t SearchIndex::segment_count() const { return impl_->SegmentCount(); }
 
 }  // namespace wenjin::index

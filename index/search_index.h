@@ -45,6 +45,10 @@ class SearchIndex {
   Status CatchUp(bool commit = false);
   // Commits what has been applied so far (a durable Lucene++ commit with the sequence).
   Status Commit();
+  // Merges the index into one segment and commits it. A query looks every term up once per
+  // segment, so after a bulk import this makes searches several times faster; it rewrites the
+  // whole index, so call it after bulk work, not after each change. Searches go on meanwhile.
+  Status Optimize();
 
   Status Search(const SearchRequest& request, SearchResponse* response);
   // Titles starting with `prefix` (after normalisation), best first.
@@ -60,6 +64,8 @@ class SearchIndex {
   uint64_t applied_sequence() const;   // last change applied (visible to searches)
   uint64_t committed_sequence() const; // last change in a durable Lucene++ commit
   uint64_t document_count() const;
+  // Segments of the current reader (1 after Optimize; Lucene++ merges keep it logarithmic).
+  uint64_t segment_count() const;
 
   class Impl;
 

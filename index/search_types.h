@@ -22,7 +22,8 @@ struct SearchRequest {
   size_t limit = 10;                   // at most kMaxLimit
   enum class Sort { kRelevance, kDate } sort = Sort::kRelevance;
   bool typo_tolerance = true;
-  bool highlight = true;
+  bool highlight = true;                // snippets with matches marked; false: plain start of the text
+  bool facets = true;                   // count facets over all matches; false: `facets` stays empty
 };
 inline constexpr size_t kMaxLimit = 100;
 inline constexpr size_t kMaxQueryBytes = 4096;

@@ -17,7 +17,7 @@ HttpRequest Get(const std::string& query, const std::string& accept_language = "
 TEST(SearchParamsTest, ParsesEveryParameter) {
   index::SearchRequest s;
   ASSERT_TRUE(ParseSearchRequest(Get("q=algebra&lang=EN-us&level=primary,secondary&level=higher&origin=ai"
-                                     "&offset=20&limit=5&sort=date&typo=false", "fr;q=0.8"), &s).ok());
+                                     "&offset=20&limit=5&sort=date&typo=false&highlight=false&facets=false", "fr;q=0.8"), &s).ok());
   EXPECT_EQ(s.query, "algebra");
   EXPECT_EQ(s.lang, "en-US");
   EXPECT_EQ(s.filters["level"], (std::vector<std::string>{"primary", "secondary", "higher"}));
@@ -26,7 +26,20 @@ TEST(SearchParamsTest, ParsesEveryParameter) {
   EXPECT_EQ(s.limit, 5u);
   EXPECT_EQ(s.sort, index::SearchRequest::Sort::kDate);
   EXPECT_FALSE(s.typo_tolerance);
+  EXPECT_FALSE(s.highlight);
+  EXPECT_FALSE(s.facets);
   EXPECT_EQ(s.accept_language, "fr;q=0.8");
+}
+
+TEST(SearchParamsTest, SwitchesDefaultToOn) {
+  index::SearchRequest s;
+  ASSERT_TRUE(ParseSearchRequest(Get("q=algebra"), &s).ok());
+  EXPECT_TRUE(s.typo_tolerance);
+  EXPECT_TRUE(s.highlight);
+  EXPECT_TRUE(s.facets);
+  ASSERT_TRUE(ParseSearchRequest(Get("q=algebra&facets=true&highlight=true"), &s).ok());
+  EXPECT_TRUE(s.highlight);
+  EXPECT_TRUE(s.facets);
 }
 
 TEST(SearchParamsTest, RejectsBadInputNamingTheParameter) {
@@ -43,6 +56,8 @@ TEST(SearchParamsTest, RejectsBadInputNamingTheParameter) {
       {"q=a&lang=notalang!", "BCP-47"},
       {"q=a&origin=robot", "origin"},
       {"q=a&typo=maybe", "typo"},
+      {"q=a&facets=0", "facets must be 'true' or 'false'"},
+      {"q=a&highlight=yes", "highlight must be 'true' or 'false'"},
   };
   for (const auto& [query, expected] : cases) {
     index::SearchRequest s;

@@ -183,6 +183,27 @@ TEST_F(QueryEngineTest, FiltersAndFacetsCountAllMatches) {
   EXPECT_EQ(Search(request).total, 5u);
 }
 
+TEST_F(QueryEngineTest, FacetsAndHighlightingCanBeSkipped) {
+  SearchRequest request;
+  request.query = "algebra OR geometry";
+  const auto full = Search(request);
+  ASSERT_EQ(full.total, 3u);
+  ASSERT_FALSE(full.facets.empty());
+  ASSERT_TRUE(std::any_of(full.hits.begin(), full.hits.end(),
+                          [](const SearchHit& h) { return h.snippet.find("<em>") != std::string::npos; }));
+
+  request.facets = false;
+  request.highlight = false;
+  const auto lean = Search(request);
+  EXPECT_EQ(lean.total, full.total);
+  EXPECT_EQ(Ids(lean), Ids(full));
+  EXPECT_TRUE(lean.facets.empty());
+  for (const auto& hit : lean.hits) {
+    EXPECT_FALSE(hit.snippet.empty()) << hit.id;
+    EXPECT_EQ(hit.snippet.find("<em>"), std::string::npos) << hit.snippet;
+  }
+}
+
 TEST_F(QueryEngineTest, PagingAndDateSort) {
   SearchRequest request;
   request.query = "algebra OR mathematik OR geographie OR colour";

@@ -145,6 +145,28 @@ TEST_F(SearchIndexTest, CommitsEveryNChangesWithTheSequence) {
   EXPECT_EQ(index_->committed_sequence(), 7u);
 }
 
+TEST_F(SearchIndexTest, OptimizeMergesIntoOneDurableSegment) {
+  OpenIndex();
+  for (int i = 0; i < 4; ++i) {  // each commit leaves a segment
+    ASSERT_OK(store_->Put(Make("r" + std::to_string(i), "Topic number " + std::to_string(i))));
+    ASSERT_OK(index_->CatchUp(/*commit=*/true));
+  }
+  ASSERT_OK(store_->Remove("r0"));
+  ASSERT_OK(index_->CatchUp(/*commit=*/true));
+  ASSERT_GT(index_->segment_count(), 1u);
+  ASSERT_OK(index_->Optimize());
+  EXPECT_EQ(index_->segment_count(), 1u);
+  EXPECT_EQ(SearchIds("topic"), (std::vector<std::string>{"r1", "r2", "r3"}));
+  EXPECT_EQ(index_->committed_sequence(), store_->last_sequence());
+  // Durable: a reopened index has the one merged segment and replays nothing.
+  CloseAll();
+  OpenStore();
+  OpenIndex();
+  EXPECT_EQ(index_->segment_count(), 1u);
+  EXPECT_EQ(index_->document_count(), 3u);
+  EXPECT_OK(index_->Check());
+}
+
 TEST_F(SearchIndexTest, ReopenResumesFromTheCommittedSequenceAndReplaysTheRest) {
   OpenIndex();
   ASSERT_OK(store_->Put(Make("early", "Ancient Rome")));

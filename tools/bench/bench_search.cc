@@ -2,6 +2,9 @@
 // and the Debian peers Xapian and SQLite FTS5, on the same documents and the same query mix.
 //
 //   bench_search --corpus FILE [--limit N] [--queries N] [--engines LIST] [--work DIR]
+//                [--reuse 1 [--repeat N]]
+// --reuse 1 keeps the wenjin data directory an earlier run left in --work and only times its
+// queries (the query mix run N times): for profiling query changes without re-indexing.
 //
 // Engines: wenjin (ResourceStore + SearchIndex via ImportNdjson: RocksDB store, RocksDirectory,
 // wenjin analysis, QueryEngine), lucene-fs (FSDirectory, same analyzer/BuildDocument/QueryEngine),
@@ -66,6 +69,10 @@ struct Flags {
   std::string corpus, work = "/tmp/wenjin-bench-search", engines = "wenjin,lucene-fs,lucene-rocks,xapian,sqlite";
   std::string engine, queries_file, out;  // child mode
   size_t limit = 0, queries = 1000;
+  // --reuse: the wenjin child searches the data directory an earlier run left in --work instead of
+  // importing again, and runs the query mix `repeat` times (for profiling query time alone).
+  bool reuse = false;
+  size_t repeat = 1;
 };
 
 // What a child reports back to the parent.
@@ -74,6 +81,7 @@ struct Result {
   uint64_t docs = 0;
   double index_s = 0, size_mb = 0, index_part_mb = -1, p50_ms = 0, p99_ms = 0, mean_ms = 0;
   double hit_rate = 0;  // share of queries with at least one hit
+  std::map<std::string, double> p50_by_kind;  // query kind (word, two, phrase, typo) -> p50 ms
   double peak_rss_mb = 0;
 };
 
@@ -230,6 +238,7 @@ bool IsPhrase(const Query& q) { return !q.text.empty() && q.text[0] == '"'; }
 // which returns the number of hits (or -1 on error).
 struct Timings {
   std::vector<double> ms;
+  std::vector<std::string> kinds;  // of each timed query
   size_t with_hits = 0;
 };
 
@@ -240,19 +249,26 @@ Status RunQueries(const std::vector<Query>& queries, SearchFn search, Timings* t
     auto t0 = Clock::now();
     long hits = search(q);
     t->ms.push_back(Seconds(Clock::now() - t0) * 1000);
+    t->kinds.push_back(q.kind);
     if (hits < 0) return Status::Internal("query failed: " + q.text);
     if (hits > 0) ++t->with_hits;
   }
   return Status::OK();
 }
 
-void Fill(const Timings& t, Result* r) {
-  std::vector<double> ms = t.ms;
-  if (ms.empty()) return;
+double Percentile(std::vector<double> ms, double p) {
   std::sort(ms.begin(), ms.end());
-  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
-  r->p50_ms = pct(0.50);
-  r->p99_ms = pct(0.99);
+  return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))];
+}
+
+void Fill(const Timings& t, Result* r) {
+  const std::vector<double>& ms = t.ms;
+  if (ms.empty()) return;
+  r->p50_ms = Percentile(ms, 0.50);
+  r->p99_ms = Percentile(ms, 0.99);
+  std::map<std::string, std::vector<double>> by_kind;
+  for (size_t i = 0; i < ms.size(); ++i) by_kind[t.kinds[i]].push_back(ms[i]);
+  for (const auto& [kind, list] : by_kind) r->p50_by_kind[kind] = Percentile(list, 0.50);
   double sum = 0;
   for (double x : ms) sum += x;
   r->mean_ms = sum / ms.size();
@@ -292,12 +308,16 @@ Status RunWenjin(const Flags& f, const std::vector<Query>& queries, Result* r) {
     std::unique_ptr<index::SearchIndex> index;
     auto t0 = Clock::now();
     WENJIN_RETURN_IF_ERROR(index::SearchIndex::Open(&store, index::IndexOptions(), &index));
-    std::ifstream in(f.corpus);
-    api::ImportReport report;
-    WENJIN_RETURN_IF_ERROR(api::ImportNdjson(in, &store, index.get(), api::ImportOptions(), &report));
+    if (!f.reuse) {
+      std::ifstream in(f.corpus);
+      api::ImportReport report;
+      WENJIN_RETURN_IF_ERROR(api::ImportNdjson(in, &store, index.get(), api::ImportOptions(), &report));
+      r->docs = report.totals.imported;
+    }
     r->index_s = Seconds(Clock::now() - t0);
-    r->docs = report.totals.imported;
-    WENJIN_RETURN_IF_ERROR(RunQueries(queries, [&](const Query& q) -> long {
+    std::vector<Query> mix;
+    for (size_t i = 0; i < f.repeat; ++i) mix.insert(mix.end(), queries.begin(), queries.end());
+    WENJIN_RETURN_IF_ERROR(RunQueries(mix, [&](const Query& q) -> long {
       index::SearchRequest req;
       req.query = q.text;
       req.lang = q.lang;
@@ -347,6 +367,8 @@ Status RunLucene(const Flags& f, const std::vector<Query>& queries, bool rocks, 
         pending = 0;
       }
     });
+    writer->commit();
+    writer->optimize();  // as wenjin's import does at its end
     writer->commit();
     r->index_s = Seconds(Clock::now() - t0);
     auto reader = writer->getReader();  // near-real-time, as SearchIndex searches
@@ -589,7 +611,7 @@ int RunChild(const Flags& f) {
 #endif
   json out = {{"docs", r.docs},       {"index_s", r.index_s}, {"size_mb", r.size_mb}, {"index_part_mb", r.index_part_mb},
               {"p50_ms", r.p50_ms},   {"p99_ms", r.p99_ms},   {"mean_ms", r.mean_ms}, {"hit_rate", r.hit_rate},
-              {"error", s.ok() ? "" : s.ToString()}};
+              {"p50_by_kind", r.p50_by_kind}, {"error", s.ok() ? "" : s.ToString()}};
   std::ofstream(f.out) << out.dump() << "\n";
   return s.ok() ? 0 : 1;
 }
@@ -626,13 +648,16 @@ Result RunEngine(const Flags& f, const std::string& self, const std::string& eng
   Result r;
   r.engine = engine;
   const std::string out = (fs::path(f.work) / (engine + ".json")).string();
-  fs::remove_all(fs::path(f.work) / engine);
+  const bool reuse = f.reuse && engine == "wenjin" && fs::exists(fs::path(f.work) / engine);
+  if (!reuse) fs::remove_all(fs::path(f.work) / engine);
   fs::remove(out);
+  const std::string repeat = std::to_string(f.repeat);
   std::fflush(nullptr);
   const pid_t pid = fork();
   if (pid == 0) {
     execl(self.c_str(), self.c_str(), "--engine", engine.c_str(), "--corpus", corpus.c_str(), "--queries-file",
-          queries.c_str(), "--out", out.c_str(), "--work", f.work.c_str(), static_cast<char*>(nullptr));
+          queries.c_str(), "--out", out.c_str(), "--work", f.work.c_str(), "--reuse", reuse ? "1" : "0", "--repeat",
+          repeat.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;
@@ -656,6 +681,7 @@ Result RunEngine(const Flags& f, const std::string& self, const std::string& eng
   r.mean_ms = j["mean_ms"];
   r.hit_rate = j["hit_rate"];
   r.error = j["error"];
+  r.p50_by_kind = j["p50_by_kind"].get<std::map<std::string, double>>();
   return r;
 }
 
@@ -672,6 +698,8 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
     else if (a == "--engine") f->engine = v;
     else if (a == "--queries-file") f->queries_file = v;
     else if (a == "--out") f->out = v;
+    else if (a == "--reuse") f->reuse = v == "1";
+    else if (a == "--repeat") f->repeat = std::max<size_t>(1, std::stoul(v));
     else return false;
   }
   return !f->corpus.empty();
@@ -683,7 +711,8 @@ int main(int argc, char** argv) {
   Flags f;
   if (!ParseFlags(argc, argv, &f)) {
     std::fprintf(stderr,
-                 "usage: bench_search --corpus FILE [--limit N] [--queries N] [--engines %s] [--work DIR]\n",
+                 "usage: bench_search --corpus FILE [--limit N] [--queries N] [--engines %s] [--work DIR]\n"
+                 "                    [--reuse 1 [--repeat N]]   (wenjin: search the index of an earlier run)\n",
                  Flags().engines.c_str());
     return 2;
   }
@@ -726,6 +755,18 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(r.docs), r.index_s, r.index_s > 0 ? r.docs / r.index_s : 0.0,
                 r.size_mb, r.peak_rss_mb, r.p50_ms, r.p99_ms, r.mean_ms, 100 * r.hit_rate,
                 r.error.empty() ? "" : "  (FAILED)");
+  }
+  std::printf("\np50 ms by query kind:\n%-13s |", "engine");
+  const char* kinds[] = {"word", "two", "phrase", "typo"};
+  for (const char* k : kinds) std::printf(" %7s |", k);
+  std::printf("\n");
+  for (const auto& e : order) {
+    std::printf("%-13s |", e.c_str());
+    for (const char* k : kinds) {
+      auto it = results[e].p50_by_kind.find(k);
+      std::printf(" %7.2f |", it == results[e].p50_by_kind.end() ? 0.0 : it->second);
+    }
+    std::printf("\n");
   }
   for (const auto& e : order) {
     if (results[e].index_part_mb >= 0) {
