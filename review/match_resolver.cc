@@ -187,7 +187,7 @@ bool RunEndsAt(std::string_view text, size_t end, size_t q, const std::string& u
 void FindJoinedHits(const Lexicon::Compiled& compiled, std::string_view sk, const std::vector<uint32_t>& joins,
                     hs_scratch_t* scratch, std::vector<Hit>* hits) {
   const size_t reach = compiled.max_joined_length;
-  std::vector<Hit> found;
+  thread_local std::vector<Hit> found;
   size_t k = 0;
   while (k < joins.size()) {
     const size_t begin = joins[k] > reach ? joins[k] - reach : 0;
@@ -238,8 +238,11 @@ std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleF
   const auto length = static_cast<unsigned int>(normalized.size());
   // With a valid database and scratch hs_scan fails only on allocation trouble; then the
   // matches found so far still count.
-  std::vector<Hit> hits;
-  hits.reserve(64);
+  // Buffers kept per thread: most texts are short, and allocating these for each one cost
+  // more than scanning it.
+  thread_local std::vector<Hit> hits;
+  thread_local Skeleton skeleton;
+  hits.clear();
   if (compiled.regex_db) {
     hs_scan(compiled.regex_db.get(), normalized.data(), length, 0, scratch, CollectHit, &hits);
     for (const Hit& h : hits) {
@@ -249,7 +252,9 @@ std::vector<RawMatch> FindMatches(const Lexicon::Compiled& compiled, const RuleF
   }
   const hs_database_t* skeleton_db = compiled.SkeletonDbFor(filter.primary());
   if (skeleton_db == nullptr && compiled.single_char_literals.empty()) return out;
-  const Skeleton skeleton = MakeSkeleton(normalized);
+  // A short text after a very long one gives the long one's buffers back.
+  if (skeleton.from.capacity() > (size_t{1} << 20) && normalized.size() < (size_t{1} << 16)) skeleton = Skeleton();
+  MakeSkeleton(normalized, &skeleton);
   const std::string_view sk = skeleton.text();
   hits.clear();
   if (skeleton_db != nullptr) {

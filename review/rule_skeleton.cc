@@ -102,6 +102,14 @@ void ReadLeetInSpelledWords(Skeleton* s) {
 // to copy it.
 Skeleton MakeSkeleton(std::string_view normalized) {
   Skeleton out;
+  MakeSkeleton(normalized, &out);
+  return out;
+}
+
+void MakeSkeleton(std::string_view normalized, Skeleton* skeleton) {
+  Skeleton& out = *skeleton;
+  out.single_words.clear();
+  out.joins.clear();
   const int32_t n = static_cast<int32_t>(normalized.size());
   out.framed.resize(normalized.size() + 2);
   out.framed[0] = ' ';
@@ -219,7 +227,6 @@ Skeleton MakeSkeleton(std::string_view normalized) {
   out.from.resize(len);
   out.to.resize(len);
   ReadLeetInSpelledWords(&out);
-  return out;
 }
 
 namespace {

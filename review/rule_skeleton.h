@@ -38,6 +38,9 @@ struct Skeleton {
 };
 
 Skeleton MakeSkeleton(std::string_view normalized);
+// The same into *skeleton, reusing its buffers (a scanner that builds one skeleton per text
+// saves their allocations).
+void MakeSkeleton(std::string_view normalized, Skeleton* skeleton);
 
 // True when `c` may separate the letters of a disguised word: ASCII non-alphanumerics, U+00A0-
 // 00BF, U+2000-2BFF, U+3000-303F, emoji U+1F000-1FFFF. For Chinese/Japanese/Thai terms
