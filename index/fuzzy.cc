@@ -1,8 +1,9 @@
-// Damerau (OSA) candidate search over a sorted term list used as an implicit trie.
+// Damerau (OSA) candidate search over a trie of the terms.
 #include "index/fuzzy.h"
 
 #include <algorithm>
 #include <cwctype>
+#include <deque>
 
 namespace wenjin::index {
 
@@ -47,94 +48,111 @@ bool TypoTolerantScript(std::wstring_view word) {
 
 TermDictionary::TermDictionary(std::vector<Entry> entries) {
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.term < b.term; });
+  std::vector<Entry> sorted;
   for (auto& e : entries) {
-    if (!entries_.empty() && entries_.back().term == e.term) {
-      entries_.back().doc_freq += e.doc_freq;
+    if (!sorted.empty() && sorted.back().term == e.term) {
+      sorted.back().doc_freq += e.doc_freq;
       continue;
     }
-    max_length_ = std::max(max_length_, e.term.size());
-    entries_.push_back(std::move(e));
+    sorted.push_back(std::move(e));
   }
+  terms_ = sorted.size();
+  // Breadth first: a node's children are appended together when the node is reached, so they are
+  // contiguous. Each pending node covers the sorted terms [lo, hi) that share its prefix.
+  struct Pending {
+    uint32_t node;
+    size_t lo, hi, depth;
+  };
+  std::deque<Pending> pending{{0, 0, sorted.size(), 0}};
+  nodes_.emplace_back();
+  while (!pending.empty()) {
+    const Pending p = pending.front();
+    pending.pop_front();
+    size_t lo = p.lo;
+    if (lo < p.hi && sorted[lo].term.size() == p.depth) nodes_[p.node].doc_freq = sorted[lo++].doc_freq;
+    nodes_[p.node].first_child = static_cast<uint32_t>(nodes_.size());
+    while (lo < p.hi) {
+      const wchar_t c = sorted[lo].term[p.depth];
+      size_t end = lo + 1;
+      while (end < p.hi && sorted[end].term[p.depth] == c) ++end;
+      Node child;
+      child.label = c;
+      nodes_.push_back(child);
+      ++nodes_[p.node].child_count;
+      pending.push_back({static_cast<uint32_t>(nodes_.size() - 1), lo, end, p.depth + 1});
+      lo = end;
+    }
+  }
+  nodes_.shrink_to_fit();
 }
 
-// The end of the run of entries from `from` that start with `prefix` (entries are sorted, and
-// entries_[from] starts with it). Gallops first: most pruned runs are a handful of terms, so this
-// costs a few comparisons instead of a binary search over the whole dictionary.
-size_t TermDictionary::EndOfPrefix(size_t from, std::wstring_view prefix) const {
-  auto has_prefix = [&](size_t k) { return std::wstring_view(entries_[k].term).starts_with(prefix); };
-  size_t lo = from;  // known to have the prefix
-  size_t step = 1;
-  size_t hi = from + step;
-  while (hi < entries_.size() && has_prefix(hi)) {
-    lo = hi;
-    step *= 2;
-    hi = from + step;
+// One Within() call: the word, the rows of the dynamic program along the current trie path, and
+// the path's characters.
+class TermDictionary::Search {
+ public:
+  Search(const std::vector<Node>& nodes, std::wstring_view word, int max_edits)
+      : nodes_(nodes), word_(word), max_edits_(max_edits), width_(word.size() + 1), cap_(max_edits + 1) {
+    // No path deeper than the word plus max_edits characters can be within reach.
+    const size_t depth = word.size() + static_cast<size_t>(max_edits) + 1;
+    rows_.assign((depth + 1) * width_, cap_);
+    path_.resize(depth + 1);
+    for (size_t j = 0; j < width_; ++j) rows_[j] = std::min(static_cast<int>(j), cap_);
   }
-  hi = std::min(hi, entries_.size());
-  // Invariant: lo has the prefix, hi does not (or is the end).
-  while (hi - lo > 1) {
-    const size_t mid = lo + (hi - lo) / 2;
-    (has_prefix(mid) ? lo : hi) = mid;
+
+  // Visits the children of `node`, whose path is path_[0, depth).
+  void Walk(const Node& node, size_t depth, std::vector<Candidate>* out) {
+    const size_t d = depth + 1;  // the row a child fills
+    if (d * width_ >= rows_.size()) return;
+    const size_t m = word_.size();
+    const size_t band = static_cast<size_t>(max_edits_);
+    int* row = &rows_[d * width_];
+    const int* up = &rows_[depth * width_];
+    const int* up2 = d >= 2 ? &rows_[(d - 2) * width_] : nullptr;
+    const size_t from = d > band ? d - band : 1;
+    const size_t to = std::min(m, d + band);
+    for (uint32_t k = 0; k < node.child_count; ++k) {
+      const Node& child = nodes_[node.first_child + k];
+      const wchar_t c = child.label;
+      row[0] = std::min(static_cast<int>(d), cap_);
+      int best = row[0];
+      if (from > 1) row[from - 1] = cap_;
+      for (size_t j = from; j <= to; ++j) {
+        int v = std::min({up[j] + 1, row[j - 1] + 1, up[j - 1] + (c == word_[j - 1] ? 0 : 1)});
+        if (up2 && j >= 2 && c == word_[j - 2] && path_[d - 2] == word_[j - 1]) v = std::min(v, up2[j - 2] + 1);
+        row[j] = std::min(v, cap_);
+        best = std::min(best, row[j]);
+      }
+      if (to < m) row[to + 1] = cap_;
+      if (best > max_edits_) continue;  // nothing below this child can come within reach
+      path_[d - 1] = c;
+      if (child.doc_freq >= 0 && d + band >= m && m + band >= d && row[m] <= max_edits_) {
+        out->push_back({std::wstring(path_.data(), d), row[m], child.doc_freq});
+      }
+      Walk(child, d, out);
+      // The recursion overwrote deeper rows only; this row is still the child's.
+    }
   }
-  return hi;
-}
+
+ private:
+  const std::vector<Node>& nodes_;
+  const std::wstring_view word_;
+  const int max_edits_;
+  const size_t width_;
+  const int cap_;
+  std::vector<int> rows_;  // rows_[d * width_ + j]: capped distance of path_[0, d) to word_[0, j)
+  std::wstring path_;
+};
 
 std::vector<TermDictionary::Candidate> TermDictionary::Within(std::wstring_view word, int max_edits,
                                                               size_t limit) const {
   std::vector<Candidate> out;
-  const size_t m = word.size();
-  const size_t width = m + 1;
-  const int cap = max_edits + 1;  // distances are computed capped: only <= max_edits matters
-  // rows[d] holds the capped distances between the first d characters of the current term and
-  // every prefix of `word`; rows 0..valid are correct for the current path in the implicit trie.
-  // Only the band |d - j| <= max_edits can hold a distance within reach; the rest is `cap`.
-  std::vector<int> rows((max_length_ + 1) * width, cap);
-  for (size_t j = 0; j <= m; ++j) rows[j] = std::min(static_cast<int>(j), cap);
-  std::wstring_view path;  // the term (or pruned prefix) whose rows are filled
-  size_t valid = 0;
-  size_t i = 0;
-  const size_t band = static_cast<size_t>(max_edits);
-  while (i < entries_.size()) {
-    const std::wstring& t = entries_[i].term;
-    size_t lcp = 0;
-    const size_t limit_lcp = std::min({valid, path.size(), t.size()});
-    while (lcp < limit_lcp && path[lcp] == t[lcp]) ++lcp;
-    size_t pruned_at = 0;
-    for (size_t d = lcp + 1; d <= t.size(); ++d) {
-      int* row = &rows[d * width];
-      const int* up = &rows[(d - 1) * width];
-      const int* up2 = d >= 2 ? &rows[(d - 2) * width] : nullptr;
-      const wchar_t c = t[d - 1];
-      row[0] = std::min(static_cast<int>(d), cap);
-      int best = row[0];
-      const size_t from = d > band ? d - band : 1;
-      const size_t to = std::min(m, d + band);
-      if (from > 1) row[from - 1] = cap;
-      for (size_t j = from; j <= to; ++j) {
-        int v = std::min({up[j] + 1, row[j - 1] + 1, up[j - 1] + (c == word[j - 1] ? 0 : 1)});
-        if (up2 && j >= 2 && c == word[j - 2] && t[d - 2] == word[j - 1]) v = std::min(v, up2[j - 2] + 1);
-        row[j] = std::min(v, cap);
-        best = std::min(best, row[j]);
-      }
-      if (to < m) row[to + 1] = cap;
-      if (best > max_edits) {
-        pruned_at = d;
-        break;
-      }
+  if (max_edits < 0) return out;
+  Search search(nodes_, word, max_edits);
+  if (!nodes_.empty()) {
+    if (nodes_[0].doc_freq >= 0 && word.size() <= static_cast<size_t>(max_edits)) {
+      out.push_back({std::wstring(), static_cast<int>(word.size()), nodes_[0].doc_freq});
     }
-    if (pruned_at > 0) {
-      // No term starting with t[0, pruned_at) can come within max_edits: skip them all.
-      const std::wstring_view prefix(t.data(), pruned_at);
-      i = EndOfPrefix(i, prefix);
-      path = prefix;
-      valid = pruned_at - 1;
-      continue;
-    }
-    const int distance = t.size() + band >= m && m + band >= t.size() ? rows[t.size() * width + m] : cap;
-    if (distance <= max_edits) out.push_back({t, distance, entries_[i].doc_freq});
-    path = t;
-    valid = t.size();
-    ++i;
+    search.Walk(nodes_[0], 0, &out);
   }
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
     if (a.distance != b.distance) return a.distance < b.distance;

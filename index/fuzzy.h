@@ -1,6 +1,6 @@
 // Typo candidates: the terms of a dictionary within a small edit distance of a query word, found by
-// walking the sorted terms as an implicit trie with one dynamic-programming row per character, so
-// whole branches are skipped as soon as no completion can come within the distance.
+// walking a trie of the terms with one dynamic-programming row per character, so whole branches
+// are skipped as soon as no completion can come within the distance.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +21,9 @@ int OsaDistance(std::wstring_view a, std::wstring_view b);
 // spaces (no Han, Kana, Thai, Lao, Khmer, Myanmar characters) and has a letter.
 bool TypoTolerantScript(std::wstring_view word);
 
-// An immutable sorted term dictionary. Thread-safe for concurrent lookups.
+// An immutable term dictionary held as a trie: the terms' characters in one flat array of nodes,
+// each node's children contiguous and sorted, so a search walks shared prefixes once and skips a
+// whole subtree with one comparison. Thread-safe for concurrent lookups.
 class TermDictionary {
  public:
   struct Entry {
@@ -40,13 +42,19 @@ class TermDictionary {
   // ordered by distance, then doc_freq descending, then term; at most `limit`.
   std::vector<Candidate> Within(std::wstring_view word, int max_edits, size_t limit = SIZE_MAX) const;
 
-  size_t size() const { return entries_.size(); }
+  size_t size() const { return terms_; }
 
  private:
-  size_t EndOfPrefix(size_t from, std::wstring_view prefix) const;
+  struct Node {
+    wchar_t label = 0;         // the character that leads here from the parent
+    uint32_t first_child = 0;  // index of the first child in nodes_
+    uint32_t child_count = 0;
+    int32_t doc_freq = -1;     // >= 0: a term ends here
+  };
+  class Search;
 
-  std::vector<Entry> entries_;  // sorted by term, unique
-  size_t max_length_ = 0;
+  std::vector<Node> nodes_;  // nodes_[0] is the root (the empty prefix)
+  size_t terms_ = 0;
 };
 
 }  // namespace wenjin::index

@@ -169,6 +169,7 @@ class Builder {
       q->setBoost(kTypoBoost[c.distance] * kFoldBoost * schema::kTitleBoost);
       dis->add(q);
       *clauses += 2;
+      ++out_->typo_terms;
     }
   }
 

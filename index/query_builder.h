@@ -27,6 +27,7 @@ struct BuiltQuery {
   Lucene::QueryPtr query;
   // Terms that matched positively, by field, for highlighting.
   std::map<Lucene::String, std::set<Lucene::String>> highlight_terms;
+  size_t typo_terms = 0;  // typo expansions added (0: the query is the words as typed)
 };
 
 // Each word is analysed for every field it may match: title.<L> (x kTitleBoost) and text.<L> for

@@ -255,7 +255,8 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
   QueryBuildOptions options;
   options.languages = analysis::QueryLanguages(request.query, request.lang, request.accept_language, 3);
   options.bm25 = params_;
-  options.typo_tolerance = request.typo_tolerance;
+  // Typo neighbours are searched only when the words as typed find nothing (as Typesense's
+  // typo_tokens_threshold of 1): most queries then never walk the typo dictionary.
   response->languages = options.languages;
 
   try {
@@ -266,8 +267,20 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
     BuiltQuery built;
     Lucene::TopDocsPtr top;
     boost::shared_ptr<FacetCollector> facets;
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    // Up to three attempts, until one finds something: the words as typed; with typo neighbours;
+    // then any word instead of every word (learners' extra words should not empty the page).
+    struct Attempt {
+      bool typos, any_word;
+    };
+    std::vector<Attempt> attempts = {{false, false}};
+    if (request.typo_tolerance) attempts.push_back({true, false});
+    if (HasDefaultAnd(root)) attempts.push_back({request.typo_tolerance, true});
+    for (size_t a = 0; a < attempts.size(); ++a) {
+      options.typo_tolerance = attempts[a].typos;
+      options.or_fallback = attempts[a].any_word;
       WENJIN_RETURN_IF_ERROR(BuildQuery(root, options, analyzer_, context.get(), &built));
+      // No word has typo neighbours: this is the query that just found nothing.
+      if (a > 0 && attempts[a].any_word == attempts[a - 1].any_word && built.typo_terms == 0) continue;
       Lucene::QueryPtr query = PreferLanguage(
           built.query, options.languages.empty() ? Lucene::FilterPtr() : CachedTermFilter(schema::kLang, options.languages[0]));
       Lucene::TopDocsCollectorPtr collector;
@@ -283,13 +296,12 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
       facets = newLucene<FacetCollector>(collector, request.facets ? facet_fields : std::vector<std::string>{});
       searcher->search(query, filter, facets);
       top = collector->topDocs();
-      // AND found nothing: learners' extra words should not empty the page, so retry with OR.
-      if (facets->total() > 0 || options.or_fallback || !HasDefaultAnd(root)) break;
-      options.or_fallback = true;
+      if (facets->total() > 0) break;
     }
     response->total = facets->total();
     response->facets = facets->Counts();
-    response->parsed_query = ToString(root) + (options.or_fallback ? " [any word]" : "");
+    response->parsed_query = ToString(root) + (built.typo_terms > 0 ? " [typos]" : "") +
+                             (options.or_fallback ? " [any word]" : "");
     const int32_t end = std::min<int32_t>(top->scoreDocs.size(), static_cast<int32_t>(request.offset + request.limit));
     for (int32_t i = static_cast<int32_t>(request.offset); i < end; ++i) {
       SearchHit hit;

@@ -122,25 +122,36 @@ TEST_F(QueryEngineTest, TitleMatchesOutrankBodyMatches) {
 }
 
 TEST_F(QueryEngineTest, ExactMatchesOutrankTypoMatches) {
-  auto r = Search("colour");
+  // "theroy" is in no resource, so typo neighbours are searched, for "colour" too: the exact
+  // "colour" (en4) outranks its neighbour "color" (en5), and the other way round.
+  auto r = Search("colour theroy");
   ASSERT_EQ(Ids(r), (std::vector<std::string>{"en4", "en5"}));
   EXPECT_GT(r.hits[0].score, r.hits[1].score);
-  r = Search("color");
+  EXPECT_NE(r.parsed_query.find("[typos]"), std::string::npos) << r.parsed_query;
+  r = Search("color theroy");
   ASSERT_EQ(Ids(r), (std::vector<std::string>{"en5", "en4"}));
+  // Found as typed: taken as typed.
+  r = Search("colour");
+  EXPECT_EQ(Ids(r), std::vector<std::string>{"en4"});
+  EXPECT_EQ(r.parsed_query.find("[typos]"), std::string::npos) << r.parsed_query;
   SearchRequest strict;
-  strict.query = "colour";
+  strict.query = "colour theroy";
   strict.typo_tolerance = false;
-  EXPECT_EQ(Ids(Search(strict)), std::vector<std::string>{"en4"});
+  r = Search(strict);
+  EXPECT_EQ(Ids(r), std::vector<std::string>{"en4"});  // any word, as typed
+  EXPECT_EQ(r.parsed_query.find("[typos]"), std::string::npos) << r.parsed_query;
 }
 
-// A word found in several resources is taken as typed; an absent or rare one gets its neighbours.
-TEST(QueryEngineTypos, CommonWordsAreTakenAsTypedRareOnesExpanded) {
+// Typo neighbours are searched only when the words as typed find nothing; then a word found in
+// several resources is still taken as typed, and an absent or rare one gets its neighbours.
+TEST(QueryEngineTypos, NeighboursOnlyWhenTheWordsAsTypedFindNothing) {
   std::vector<Resource> docs;
   for (int i = 0; i < 3; ++i) {
     docs.push_back(MakeResource("planet" + std::to_string(i), "en", "Planet facts " + std::to_string(i), "Craters."));
   }
   docs.push_back(MakeResource("planets", "en", "Planets of the solar system", "Moons."));
   docs.push_back(MakeResource("orbit", "en", "Comet orbitz", "Tails."));
+  docs.push_back(MakeResource("moon", "en", "Planet moonz", "Phases."));
   auto reader = testing::BuildIndex(docs, 2);
   QueryEngine engine{IndexOptions{}};
   auto ids = [&](const std::string& q) {
@@ -152,19 +163,21 @@ TEST(QueryEngineTypos, CommonWordsAreTakenAsTypedRareOnesExpanded) {
     for (const auto& h : response.hits) out.insert(h.id);
     return out;
   };
-  // "planet" is in 3 resources: exact only, the one about "planets" is not pulled in.
-  EXPECT_EQ(ids("planet"), (std::set<std::string>{"planet0", "planet1", "planet2"}));
-  // "planets" is in one resource: its neighbour "planet" is searched too.
-  EXPECT_EQ(ids("planets").size(), 4u);
+  // Found as typed: exact matches only, "planet" does not pull in "planets" nor the reverse.
+  EXPECT_EQ(ids("planet"), (std::set<std::string>{"planet0", "planet1", "planet2", "moon"}));
+  EXPECT_EQ(ids("planets"), (std::set<std::string>{"planets"}));
   // Absent: every neighbour within the edits its length allows (1 for 7 letters, 2 for 8).
-  EXPECT_EQ(ids("plannet"), (std::set<std::string>{"planet0", "planet1", "planet2"}));
-  EXPECT_EQ(ids("plannets").size(), 4u);
+  EXPECT_EQ(ids("plannet"), (std::set<std::string>{"planet0", "planet1", "planet2", "moon"}));
+  EXPECT_EQ(ids("plannets").size(), 5u);
   EXPECT_EQ(ids("orbitt"), (std::set<std::string>{"orbit"}));
+  // "planet moonx" finds nothing as typed; "planet" (in 4 resources) stays as typed while the
+  // absent "moonx" becomes "moonz", so "planets" is not pulled in.
+  EXPECT_EQ(ids("planet moonx"), (std::set<std::string>{"moon"}));
 }
 
 TEST_F(QueryEngineTest, FiltersAndFacetsCountAllMatches) {
   SearchRequest request;
-  request.query = "algebra OR mathematik OR geographie OR colour";
+  request.query = "algebra OR mathematik OR geographie OR colour OR color";
   request.limit = 1;
   auto r = Search(request);
   EXPECT_EQ(r.total, 7u);
@@ -206,7 +219,7 @@ TEST_F(QueryEngineTest, FacetsAndHighlightingCanBeSkipped) {
 
 TEST_F(QueryEngineTest, PagingAndDateSort) {
   SearchRequest request;
-  request.query = "algebra OR mathematik OR geographie OR colour";
+  request.query = "algebra OR mathematik OR geographie OR colour OR color";
   request.limit = 7;
   auto all = Ids(Search(request));
   ASSERT_EQ(all.size(), 7u);
