@@ -11,6 +11,7 @@
 #include <lucene++/QueryWrapperFilter.h>
 
 #include "index/analysis/field_analyzer.h"
+#include "index/analysis/field_spec.h"
 #include "index/analysis/icu_tokenizer.h"
 #include "index/schema.h"
 #include "store/resource.h"
@@ -67,6 +68,16 @@ class Builder {
   }
 
  private:
+  // `text` analysed as `field`. Fields with the same analysis (title.fr and text.fr; title and
+  // all; title.fold and all.fold) share one run of the analyzer per query.
+  const std::vector<QueryToken>& Analyzed(const String& field, const String& text) {
+    const auto spec = analysis::ParseFieldName(Lucene::StringUtils::toUTF8(field));
+    const std::string key = std::to_string(static_cast<int>(spec.kind)) + spec.lang;
+    auto [it, inserted] = analyzed_.try_emplace({key, text});
+    if (inserted) it->second = AnalyzeQueryText(analyzer_, field, text);
+    return it->second;
+  }
+
   Lucene::QueryPtr Term(const String& field, const String& text, double max_idf = 0) {
     out_->highlight_terms[field].insert(text);
     return newLucene<Bm25TermQuery>(newLucene<Lucene::Term>(field, text), context_->stats(), options_.bm25, max_idf);
@@ -87,8 +98,12 @@ class Builder {
         if (!title_only) fields.push_back({Wide(schema::TextField(lang)), 1.0});
       }
     }
-    fields.push_back({Wide(schema::kTitle), schema::kTitleBoost});
-    if (!title_only) fields.push_back({Wide(schema::kAll), 1.0});
+    // The neutral fields match nothing the folded ones miss; next to a language's own fields,
+    // which keep the word's exact form apart, they would only repeat the work.
+    if (fields.empty()) {
+      fields.push_back({Wide(schema::kTitle), schema::kTitleBoost});
+      if (!title_only) fields.push_back({Wide(schema::kAll), 1.0});
+    }
     fields.push_back({Wide(schema::kTitleFold), schema::kTitleBoost * kFoldBoost});
     if (!title_only) fields.push_back({Wide(schema::kAllFold), kFoldBoost});
     return fields;
@@ -148,7 +163,7 @@ class Builder {
   void AddTypos(const String& text, bool title_only, Lucene::DisjunctionMaxQueryPtr dis, size_t* clauses) {
     const String fold = Wide(schema::kAllFold);
     if (!context_->HasField(fold)) return;
-    auto tokens = AnalyzeQueryText(analyzer_, fold, text);
+    const auto& tokens = Analyzed(fold, text);
     if (tokens.size() != 1 || !TypoTolerantScript(tokens[0].term)) return;
     const String& word = tokens[0].term;
     const int edits = MaxEdits(word.size());
@@ -183,7 +198,7 @@ class Builder {
     size_t clauses = 0;
     String first_term;
     for (const auto& f : Fields(title_only, n.prefix && !phrase)) {
-      auto tokens = AnalyzeQueryText(analyzer_, f.field, text);
+      auto tokens = Analyzed(f.field, text);
       if (tokens.empty()) continue;
       tokens.erase(std::find_if(tokens.begin(), tokens.end(),
                                 [&](const QueryToken& t) { return t.position - tokens[0].position >= kMaxWordPositions; }),
@@ -265,6 +280,7 @@ class Builder {
 
   const QueryBuildOptions& options_;
   const Lucene::AnalyzerPtr& analyzer_;
+  std::map<std::pair<std::string, String>, std::vector<QueryToken>> analyzed_;  // see Analyzed()
   ReaderContext* context_;
   BuiltQuery* out_;
 };
