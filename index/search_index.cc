@@ -138,6 +138,11 @@ class SearchIndex::Impl {
   Status Optimize() {
     std::lock_guard<std::mutex> lock(write_mu_);
     return Guard("merging the search index", [&]() -> Status {
+      // Searches must not wait for the merge: give them a reader of everything applied now.
+      if (stale_.load()) {
+        SetReader(writer_->getReader());
+        stale_ = false;
+      }
       writer_->optimize();
       CommitLocked();
       stale_ = true;

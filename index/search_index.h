@@ -47,7 +47,8 @@ class SearchIndex {
   Status Commit();
   // Merges the index into one segment and commits it. A query looks every term up once per
   // segment, so after a bulk import this makes searches several times faster; it rewrites the
-  // whole index, so call it after bulk work, not after each change. Searches go on meanwhile.
+  // whole index, so call it after bulk work, not after each change. Searches go on meanwhile (on
+  // the segments as they were); changes wait until it is done.
   Status Optimize();
 
   Status Search(const SearchRequest& request, SearchResponse* response);
