@@ -10,6 +10,7 @@
 #include <string>
 
 #include <lucene++/LuceneHeaders.h>
+#include <lucene++/ConcurrentMergeScheduler.h>
 #include <lucene++/IndexInput.h>
 #include <lucene++/IndexOutput.h>
 #include <lucene++/Lock.h>
@@ -146,6 +147,9 @@ struct OpenFile {
   uint64_t length = 0;
 };
 
+// Set by UncachedReadScope on its thread.
+thread_local bool t_uncached_reads = false;
+
 class RocksIndexInput : public Lucene::IndexInput {
  public:
   RocksIndexInput() = default;
@@ -200,6 +204,7 @@ class RocksIndexInput : public Lucene::IndexInput {
     const uint64_t expected = std::min<uint64_t>(f.shared->chunk_size, f.length - start);
     rocksdb::ReadOptions ro;
     ro.snapshot = f.snapshot.get();
+    ro.fill_cache = !t_uncached_reads;
     // Pinned, not copied: the chunk stays in RocksDB's block cache while an input uses it, so a
     // query opening many term streams does not copy 64 KiB per stream.
     auto data = std::make_shared<rocksdb::PinnableSlice>();
@@ -410,6 +415,23 @@ RocksDirectory::RocksDirectory(store::Db* db, const RocksDirectoryOptions& optio
 }
 
 RocksDirectory::~RocksDirectory() = default;
+
+UncachedReadScope::UncachedReadScope() : previous_(t_uncached_reads) { t_uncached_reads = true; }
+UncachedReadScope::~UncachedReadScope() { t_uncached_reads = previous_; }
+
+namespace {
+
+class UncachedMergeScheduler : public Lucene::ConcurrentMergeScheduler {
+ protected:
+  void doMerge(const Lucene::OneMergePtr& merge) override {
+    UncachedReadScope uncached;
+    Lucene::ConcurrentMergeScheduler::doMerge(merge);
+  }
+};
+
+}  // namespace
+
+Lucene::MergeSchedulerPtr NewUncachedMergeScheduler() { return Lucene::newLucene<UncachedMergeScheduler>(); }
 
 Lucene::HashSet<String> RocksDirectory::listAll() {
   ensureOpen();

@@ -73,6 +73,24 @@ class RocksDirectory : public Lucene::Directory {
  private:
   std::shared_ptr<Shared> shared_;
 };
+
+// While one is alive, index chunks that this thread reads from any RocksDirectory do not enter
+// RocksDB's block cache. A merge reads every chunk of its segments once; caching them would grow
+// the process by the size of the index and evict what searches read.
+class UncachedReadScope {
+ public:
+  UncachedReadScope();
+  ~UncachedReadScope();
+  UncachedReadScope(const UncachedReadScope&) = delete;
+  UncachedReadScope& operator=(const UncachedReadScope&) = delete;
+
+ private:
+  bool previous_;
+};
+
+// Lucene++'s concurrent merge scheduler, each merge running inside an UncachedReadScope. Give it
+// to every IndexWriter over a RocksDirectory.
+Lucene::MergeSchedulerPtr NewUncachedMergeScheduler();
 typedef boost::shared_ptr<RocksDirectory> RocksDirectoryPtr;
 
 }  // namespace wenjin::index

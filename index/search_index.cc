@@ -93,6 +93,7 @@ class SearchIndex::Impl {
                                                        Lucene::IndexWriter::MaxFieldLengthUNLIMITED);
       writer_->setRAMBufferSizeMB(32);
       writer_->setTermIndexInterval(options_.term_index_interval);
+      writer_->setMergeScheduler(NewUncachedMergeScheduler());
       uint64_t seq = 0;
       if (exists) {
         Lucene::MapStringString data = Lucene::IndexReader::getCommitUserData(dir_);

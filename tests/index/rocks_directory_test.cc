@@ -436,6 +436,31 @@ TEST(RocksDirectoryTest, NamesThatArePrefixesOfEachOtherStayApart) {
   EXPECT_EQ(backend.dir()->listAll().size(), 3);
 }
 
+// Reads under an UncachedReadScope leave RocksDB's block cache as it was; others fill it.
+TEST(RocksDirectoryTest, UncachedReadsDoNotFillTheBlockCache) {
+  RocksBackend backend(4096);
+  const std::string data = Pattern(64 * 1024);
+  IndexOutputPtr out = backend.dir()->createOutput(L"_1.frq");
+  Write(out, data);
+  out->close();
+  auto* raw = backend.db()->raw();
+  auto* family = backend.db()->family(store::Family::kIndexFiles);
+  ASSERT_TRUE(raw->Flush(rocksdb::FlushOptions(), family).ok());  // reads now come from table files
+  auto cache_bytes = [&] {
+    uint64_t bytes = 0;
+    EXPECT_TRUE(raw->GetIntProperty(family, "rocksdb.block-cache-usage", &bytes));
+    return bytes;
+  };
+  const uint64_t before = cache_bytes();
+  {
+    UncachedReadScope uncached;
+    EXPECT_EQ(ReadAll(backend.dir(), L"_1.frq"), data);
+  }
+  EXPECT_LT(cache_bytes(), before + 4096);  // at most index/filter blocks, no 4 KiB data chunk
+  EXPECT_EQ(ReadAll(backend.dir(), L"_1.frq"), data);
+  EXPECT_GE(cache_bytes(), before + data.size());
+}
+
 TEST(RocksDirectoryTest, LocksOfDifferentDatabasesAreIndependent) {
   RocksBackend one(1000), two(1000);
   Lucene::LockPtr a = one.dir()->makeLock(L"write.lock");

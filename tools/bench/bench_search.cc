@@ -390,6 +390,7 @@ Status RunLucene(const Flags& f, const std::vector<Query>& queries, bool rocks, 
                                                          Lucene::IndexWriter::MaxFieldLengthUNLIMITED);
     writer->setRAMBufferSizeMB(32);
     writer->setTermIndexInterval(index::IndexOptions().term_index_interval);
+    if (rocks) writer->setMergeScheduler(index::NewUncachedMergeScheduler());
     size_t pending = 0;
     ForEachResource(f.corpus, [&](const Resource& res) {
       writer->updateDocument(index::IdTerm(res.id), index::BuildDocument(res));
