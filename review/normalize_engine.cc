@@ -45,6 +45,13 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 NormalizeEngine::NormalizeEngine(const NormalizerOptions& options, const NormalizeData& data)
     : options_(options), data_(data) {}
 
+void NormalizeEngine::Reuse(NormalizedText* buffers) {
+  std::swap(out_, *buffers);
+  out_.text.clear();
+  out_.origin_start.clear();
+  out_.origin_end.clear();
+}
+
 void NormalizeEngine::Reserve(size_t bytes) {
   out_.text.reserve(bytes);
   out_.origin_start.reserve(bytes);

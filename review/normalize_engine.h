@@ -35,6 +35,9 @@ class NormalizeEngine {
   NormalizeEngine(const NormalizeEngine&) = delete;
   NormalizeEngine& operator=(const NormalizeEngine&) = delete;
 
+  // Takes *buffers' allocations as the output's (their contents are dropped).
+  // REQUIRES: nothing fed yet.
+  void Reuse(NormalizedText* buffers);
   // Hint for the expected output size (bytes).
   void Reserve(size_t bytes);
   void Feed(std::string_view chunk);

@@ -42,11 +42,18 @@ Normalizer::Normalizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Normalizer::~Normalizer() = default;
 
 NormalizedText Normalizer::Normalize(std::string_view utf8) const {
+  NormalizedText out;
+  Normalize(utf8, &out);
+  return out;
+}
+
+void Normalizer::Normalize(std::string_view utf8, NormalizedText* out) const {
   NormalizeEngine engine(impl_->options, impl_->data);
+  engine.Reuse(out);
   engine.Reserve(utf8.size());
   engine.Feed(utf8);
   engine.Finish();
-  return engine.TakeFinal();
+  *out = engine.TakeFinal();  // everything is final after Finish: the buffers move back
 }
 
 std::unique_ptr<Normalizer::Stream> Normalizer::NewStream() const {

@@ -88,6 +88,9 @@ class Normalizer {
   // Normalises a whole text. Invalid UTF-8 sequences become U+FFFD (one per maximal invalid
   // subpart, mapped to its bytes); encoded surrogates and overlong forms are invalid.
   NormalizedText Normalize(std::string_view utf8) const;
+  // The same into *out, reusing its buffers (a caller that normalises one text after another
+  // saves their allocation and first-touch page faults per text).
+  void Normalize(std::string_view utf8, NormalizedText* out) const;
 
   // Streaming: feed chunks of any size (even one byte, even mid-character); each Feed returns
   // the normalised text that is now final, with absolute offsets. The concatenation of all

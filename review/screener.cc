@@ -34,7 +34,13 @@ Verdict Screener::Screen(std::string_view text, std::string_view lang, std::stri
 Verdict ScreenWith(const Lexicon& lexicon, std::string_view text, std::string_view lang,
                    std::string_view origin) {
   const Lexicon::Compiled& compiled = lexicon.compiled();
-  const NormalizedText normalized = compiled.normalizer->Normalize(text);
+  // Kept per thread: allocating (and first touching) the offset map for each text cost more
+  // than normalising a short one. A short text after a very long one gives the buffers back.
+  thread_local NormalizedText normalized;
+  if (normalized.origin_start.capacity() > (size_t{1} << 20) && text.size() < (size_t{1} << 16)) {
+    normalized = NormalizedText();
+  }
+  compiled.normalizer->Normalize(text, &normalized);
   Verdict verdict;
   verdict.flags = ScanNormalized(lexicon, normalized, text, lang);
   for (Flag& f : DetectPiiFlags(compiled, text, lang)) verdict.flags.push_back(std::move(f));

@@ -304,6 +304,20 @@ TEST_F(NormalizerTest, StreamEqualsWholeForFixedChunkSizes) {
   }
 }
 
+// Normalize into a reused NormalizedText: the previous text's bytes and offsets never leak
+// into the next result, whether it is longer or shorter.
+TEST_F(NormalizerTest, NormalizeIntoReusedBuffersEqualsFresh) {
+  auto n = Make();
+  NormalizedText reused;
+  for (const std::string& input : StreamInputs()) {
+    n->Normalize(input, &reused);
+    ExpectSame(n->Normalize(input), reused, "reused: " + input.substr(0, 60));
+  }
+  n->Normalize("", &reused);
+  EXPECT_TRUE(reused.text.empty());
+  EXPECT_TRUE(reused.origin_start.empty());
+}
+
 TEST_F(NormalizerTest, StreamEqualsWholeForRandomSplits) {
   auto n = Make();
   std::mt19937 rng(20261123);
