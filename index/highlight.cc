@@ -36,7 +36,9 @@ std::vector<MatchSpan> FindMatches(const Lucene::AnalyzerPtr& analyzer, const st
   for (const auto& [field, wanted] : terms) {
     if (wanted.empty()) continue;
     try {
-      auto stream = analyzer->tokenStream(field, Lucene::newLucene<Lucene::StringReader>(text));
+      // This thread's chain for the field, reset to the text: building a chain makes ICU break
+      // iterators and stemmers, which cost more than analysing a description.
+      auto stream = analyzer->reusableTokenStream(field, Lucene::newLucene<Lucene::StringReader>(text));
       auto term = stream->addAttribute<Lucene::TermAttribute>();
       auto offset = stream->addAttribute<Lucene::OffsetAttribute>();
       stream->reset();
@@ -48,7 +50,6 @@ std::vector<MatchSpan> FindMatches(const Lucene::AnalyzerPtr& analyzer, const st
         }
       }
       stream->end();
-      stream->close();
     } catch (Lucene::LuceneException&) {
       // Highlighting is best effort: the hit is still returned, without these marks.
     }
