@@ -3,9 +3,12 @@
 
 #include "review/normalize_data.h"
 
+#include <emmintrin.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace wenjin::review {
 
@@ -56,6 +59,51 @@ inline bool Unsegmented(UChar32 c, const uint8_t* bmp) {
   if (c < 0x0E00) return false;
   return c < 0x10000 ? (bmp[c] & kBmpUnsegmented) != 0 : IsUnsegmentedChar(static_cast<uint32_t>(c));
 }
+
+// 64 bytes of text from `base`, classified at once (SSE2, part of every x86-64): a bit per
+// byte for ASCII letters and digits (`word`), bytes >= 0x80 (`high`), and bytes equal to the
+// byte before them (`same`). Past the end of the text the bytes read as 0: ASCII, not a word
+// byte. Word edges found in these masks instead of byte by byte save the mispredicted branch
+// at each word end, and words are walked without reloading the text.
+struct AsciiBlock {
+  int32_t base = 0, end = 0;  // [base, end): the bytes the masks describe (end = base + 64)
+  uint64_t word = 0, high = 0, same = 0;
+  // 16 readable bytes from any position in the block: the text, or `padded` near its ends.
+  const unsigned char* bytes = nullptr;
+  alignas(16) unsigned char padded[1 + 64 + 16];
+
+  void Load(const unsigned char* u, int32_t n, int32_t at) {
+    base = at;
+    end = at + 64;
+    const unsigned char* src;  // src[-1 .. 64 + 16) readable
+    if (at >= 1 && at + 64 + 16 <= n) {
+      src = u + at;
+    } else {
+      std::memset(padded, 0, sizeof(padded));
+      padded[0] = at >= 1 ? u[at - 1] : 0;
+      std::memcpy(padded + 1, u + at, static_cast<size_t>(std::min(64 + 16, n - at)));
+      src = padded + 1;
+    }
+    bytes = src;
+    word = high = same = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 16 * k));
+      const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 16 * k - 1));
+      const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+      // c - lo < count, unsigned, as a signed compare after moving lo to -128.
+      const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(128 - 'a'))),
+                                            _mm_set1_epi8(static_cast<char>(-128 + 26)));
+      const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(128 - '0'))),
+                                           _mm_set1_epi8(static_cast<char>(-128 + 10)));
+      const auto h = static_cast<uint64_t>(_mm_movemask_epi8(x));
+      const auto w = static_cast<uint64_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) & ~h;
+      const auto e = static_cast<uint64_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, before)));
+      high |= h << (16 * k);
+      word |= w << (16 * k);
+      same |= e << (16 * k);
+    }
+  }
+};
 
 // A word of one repeated letter is one skeleton character (its own, or the previous one it
 // collapsed into): `at` is where that character starts.
@@ -111,10 +159,12 @@ void MakeSkeleton(std::string_view normalized, Skeleton* skeleton) {
   out.single_words.clear();
   out.joins.clear();
   const int32_t n = static_cast<int32_t>(normalized.size());
-  out.framed.resize(normalized.size() + 2);
+  // kSlack: the ASCII path stores 16 bytes / offsets at a time past the skeleton's end.
+  constexpr size_t kSlack = 16;
+  out.framed.resize(normalized.size() + 2 + kSlack);
   out.framed[0] = ' ';
-  out.from.resize(normalized.size());
-  out.to.resize(normalized.size());
+  out.from.resize(normalized.size() + kSlack);
+  out.to.resize(normalized.size() + kSlack);
   char* text = out.framed.data() + 1;
   uint32_t* from = out.from.data();
   uint32_t* to = out.to.data();
@@ -126,19 +176,41 @@ void MakeSkeleton(std::string_view normalized, Skeleton* skeleton) {
   int32_t i = 0;
   const auto* u = reinterpret_cast<const unsigned char*>(normalized.data());
   const uint8_t* bmp = BmpCharClasses();
+  AsciiBlock block;
   while (i < n) {
     if (u[i] < 0x80) {
       // ASCII fast path: skip a gap; find the word's end and whether it is one repeated letter
       // (which decides the space before it), then copy it.
-      if (!IsAsciiWordByte(u[i])) {
-        ++i;
+      if (i >= block.end) block.Load(u, n, i);
+      const int at = i - block.base;
+      if (!((block.word >> at) & 1)) {
+        const uint64_t stop = (block.word | block.high) >> at;  // the gap ends at a word or non-ASCII byte
+        i = stop ? i + __builtin_ctzll(stop) : std::min(n, block.end);
         continue;
       }
-      int32_t end = i + 1;
-      bool single = true;
-      while (end < n && IsAsciiWordByte(u[end])) {
-        single = single && u[end] == u[i];
-        ++end;
+      int32_t end;
+      bool single;
+      bool repeats;  // a byte of the word after its first equals the byte before it
+      const uint64_t after = ~block.word >> at;  // bit k: byte i + k is not a word byte
+      if (after == 0 && at > 0) {
+        block.Load(u, n, i);  // the word runs past the block: a block from its start
+        continue;
+      }
+      if (after != 0 && __builtin_ctzll(after) <= 16) {
+        const int len16 = __builtin_ctzll(after);
+        end = i + len16;
+        const uint64_t inner = ((uint64_t{1} << len16) - 1) & ~uint64_t{1};  // the word's bytes after its first
+        const uint64_t same = block.same >> at;
+        single = (same & inner) == inner;
+        repeats = (same & inner) != 0;
+      } else {  // longer than 16 bytes, or running past the block: byte by byte
+        end = i + 1;
+        single = true;
+        while (end < n && IsAsciiWordByte(u[end])) {
+          single = single && u[end] == u[i];
+          ++end;
+        }
+        repeats = true;  // takes the byte loop below
       }
       if (end == n || u[end] < 0x80) {
         if (have_word && i > gap_begin && !(prev_single && single)) {
@@ -150,16 +222,31 @@ void MakeSkeleton(std::string_view normalized, Skeleton* skeleton) {
         } else if (have_word && u[i] != last_cp) {
           out.joins.push_back(static_cast<uint32_t>(len));
         }
-        for (int32_t p = i; p < end; ++p) {
-          if (u[p] == last_cp) {
-            to[len - 1] = static_cast<uint32_t>(p + 1);  // a run of one letter
-            continue;
+        if (!repeats && u[i] != last_cp) {
+          // Every byte is a skeleton character: store 16 and keep the word's.
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(text + len),
+                           _mm_loadu_si128(reinterpret_cast<const __m128i*>(block.bytes + at)));
+          __m128i at = _mm_add_epi32(_mm_set1_epi32(i), _mm_setr_epi32(0, 1, 2, 3));
+          const __m128i one = _mm_set1_epi32(1), four = _mm_set1_epi32(4);
+          for (int k = 0; k < 4; ++k) {
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(from + len + 4 * k), at);
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(to + len + 4 * k), _mm_add_epi32(at, one));
+            at = _mm_add_epi32(at, four);
           }
-          text[len] = static_cast<char>(u[p]);
-          from[len] = static_cast<uint32_t>(p);
-          to[len] = static_cast<uint32_t>(p + 1);
-          ++len;
-          last_cp = u[p];
+          len += static_cast<size_t>(end - i);
+          last_cp = u[end - 1];
+        } else {
+          for (int32_t p = i; p < end; ++p) {
+            if (u[p] == last_cp) {
+              to[len - 1] = static_cast<uint32_t>(p + 1);  // a run of one letter
+              continue;
+            }
+            text[len] = static_cast<char>(u[p]);
+            from[len] = static_cast<uint32_t>(p);
+            to[len] = static_cast<uint32_t>(p + 1);
+            ++len;
+            last_cp = u[p];
+          }
         }
         last_len = 1;
         if (single) NoteSingleWord(&out.single_words, len - 1);

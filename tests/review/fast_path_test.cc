@@ -163,6 +163,26 @@ TEST(FastPathTest, SkeletonMatchesReferenceOnGeneratedMixes) {
   }
 }
 
+TEST(FastPathTest, SkeletonMatchesReferenceOnLongAsciiMixes) {
+  // Longer texts for the 64-byte blocks of the ASCII path: words of 1 to 40 bytes (the
+  // 16-byte copy and the byte loop), words and repeats across block edges, upper case,
+  // digits, and now and then a non-ASCII letter or separator inside or after a word.
+  const char* pieces[] = {"a", "b", "Bb", "oo", " ", " ", ".", ", ", "x y", "7", "0o", "word", "tttt",
+                          "abcdefghijklmnop", "abcdefghijklmnopq", "supercalifragilisticexpialidocious",
+                          "\xC3\xA9", "\xE4\xBB\xA3", "\xF0\x9F\x98\x80", "q", "ss"};
+  const size_t count = sizeof(pieces) / sizeof(pieces[0]);
+  uint64_t state = 987654321;
+  for (int sample = 0; sample < 2000; ++sample) {
+    std::string text;
+    const int length = 1 + sample % 120;
+    for (int k = 0; k < length; ++k) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      text += pieces[(state >> 33) % count];
+    }
+    ExpectSameSkeleton(text);
+  }
+}
+
 TEST(FastPathTest, NormaliserBulkAsciiEqualsByteAtATime) {
   std::unique_ptr<Normalizer> normalizer;
   ASSERT_OK(Normalizer::Create(NormalizerOptions(), &normalizer));
