@@ -2,6 +2,7 @@
 // all Normalizer objects and threads, built once per process.
 #pragma once
 
+#include <emmintrin.h>
 #include <unicode/normalizer2.h>
 
 #include <atomic>
@@ -63,6 +64,26 @@ struct NormalizeData {
   // ICU data is missing.
   static Status Get(const NormalizeData** out);
 };
+
+// ascii_fold and the kSubstitute class of ascii_class for 16 ASCII bytes at once (SSE2), for
+// the normaliser's bulk ASCII path. Tested against the tables for every byte.
+inline __m128i AsciiFold16(__m128i x) {
+  // 'A'..'Z' (x - 'A' < 26 unsigned, as a signed compare after moving 'A' to -128) gain 0x20.
+  const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(128 - 'A'))),
+                                       _mm_set1_epi8(static_cast<char>(-128 + 26)));
+  return _mm_add_epi8(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+}
+// Bit k set when byte k has a leetspeak reading (LeetLetter): digits but '2', and ! | @ $.
+inline uint32_t AsciiSubstituteMask16(__m128i x) {
+  const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(128 - '0'))),
+                                       _mm_set1_epi8(static_cast<char>(-128 + 10)));
+  __m128i m = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('2')), digit);
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('!')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('|')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('@')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('$')));
+  return static_cast<uint32_t>(_mm_movemask_epi8(m));
+}
 
 // The letter an ASCII character stands for in leetspeak: 0 1 3 4 5 6 7 8 9 @ $ ! | read as
 // o i e a s g t b g a s i i; 0 for any other byte. '2' has no common letter reading; '+' (t) is

@@ -2,6 +2,7 @@
 // leetspeak substitution pass, with an origin range for every output byte.
 #include "review/normalize_engine.h"
 
+#include <emmintrin.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
@@ -111,7 +112,19 @@ size_t NormalizeEngine::Decode(const char* p, size_t n, uint64_t base, bool fina
       // ASCII run u[i, k): all but its last byte are complete one-byte segments (the next
       // byte starts a new one), so they are emitted in bulk; the last waits as the segment.
       size_t k = i + 1;
-      while (k < n && u[k] < 0x80) ++k;
+      for (;;) {  // 16 bytes at a time while they are all ASCII
+        if (k + 16 > n) {
+          while (k < n && u[k] < 0x80) ++k;
+          break;
+        }
+        const auto high = static_cast<uint32_t>(
+            _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(u + k))));
+        if (high != 0) {
+          k += static_cast<size_t>(__builtin_ctz(high));
+          break;
+        }
+        k += 16;
+      }
       OnAscii(c, base + i);
       if (k - i > 1) {
         EmitAsciiRun(u + i, k - 1 - i, static_cast<uint32_t>(base + i));
@@ -316,15 +329,29 @@ void NormalizeEngine::EmitAsciiRun(const unsigned char* p, size_t n, uint32_t st
   uint32_t* os = out_.origin_start.data() + at;
   uint32_t* oe = out_.origin_end.data() + at;
   const char* fold = data_.ascii_fold;
-  for (size_t j = 0; j < n; ++j) {
+  const CharClass* classes = data_.ascii_class;
+  uint32_t substitutes = 0;  // nonzero when some byte has a leetspeak reading
+  size_t j = 0;
+  for (; j + 16 <= n; j += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(text + j), AsciiFold16(x));
+    substitutes |= AsciiSubstituteMask16(x);
+    __m128i offset = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(start + j)), _mm_setr_epi32(0, 1, 2, 3));
+    for (int k = 0; k < 4; ++k) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(os + j + 4 * k), offset);
+      offset = _mm_add_epi32(offset, _mm_set1_epi32(1));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(oe + j + 4 * k), offset);
+      offset = _mm_add_epi32(offset, _mm_set1_epi32(3));
+    }
+  }
+  for (; j < n; ++j) {
     text[j] = fold[p[j]];
     os[j] = start + static_cast<uint32_t>(j);
     oe[j] = start + static_cast<uint32_t>(j) + 1;
+    substitutes |= classes[p[j]] == CharClass::kSubstitute;
   }
   if (!options_.map_substitutions) return;
-  const CharClass* classes = data_.ascii_class;
-  bool any_substitute = false;
-  for (size_t j = 0; j < n; ++j) any_substitute |= classes[p[j]] == CharClass::kSubstitute;
+  const bool any_substitute = substitutes != 0;
   if (!any_substitute && !(run_open_ && run_has_substitute_)) {
     EndRunsWithoutSubstitutes(p, n, at);
     return;

@@ -1,6 +1,7 @@
 // Tests for the screening normaliser: each mapping on real multilingual examples, the offset
 // map, streaming equivalence and thread safety.
 #include "review/normalizer.h"
+#include "review/normalize_data.h"
 
 #include <gtest/gtest.h>
 
@@ -306,6 +307,24 @@ TEST_F(NormalizerTest, StreamEqualsWholeForFixedChunkSizes) {
 
 // Normalize into a reused NormalizedText: the previous text's bytes and offsets never leak
 // into the next result, whether it is longer or shorter.
+// The bulk ASCII path's SSE2 fold and substitute classes are the tables', for every byte.
+TEST(NormalizeDataTest, SimdAsciiClassesEqualTables) {
+  const NormalizeData* data = nullptr;
+  ASSERT_TRUE(NormalizeData::Get(&data).ok());
+  for (int first = 0; first < 128; first += 16) {
+    alignas(16) unsigned char bytes[16], folded[16];
+    for (int k = 0; k < 16; ++k) bytes[k] = static_cast<unsigned char>(first + k);
+    const __m128i x = _mm_load_si128(reinterpret_cast<const __m128i*>(bytes));
+    _mm_store_si128(reinterpret_cast<__m128i*>(folded), AsciiFold16(x));
+    const uint32_t substitutes = AsciiSubstituteMask16(x);
+    for (int k = 0; k < 16; ++k) {
+      const int c = first + k;
+      EXPECT_EQ(static_cast<char>(folded[k]), data->ascii_fold[c]) << c;
+      EXPECT_EQ((substitutes >> k) & 1, data->ascii_class[c] == CharClass::kSubstitute ? 1u : 0u) << c;
+    }
+  }
+}
+
 TEST_F(NormalizerTest, NormalizeIntoReusedBuffersEqualsFresh) {
   auto n = Make();
   NormalizedText reused;
