@@ -139,6 +139,10 @@ Status Build(NormalizeData* d) {
   }
   BuildAscii(d);
   for (auto& memo : d->single_memo) memo = std::vector<std::atomic<uint32_t>>(0x10000);
+  d->boundary_before.assign(0x10000 / 64, 0);
+  for (UChar32 c = 0; c < 0x10000; ++c) {
+    if (d->nfkc_cf->hasBoundaryBefore(c)) d->boundary_before[static_cast<size_t>(c) >> 6] |= uint64_t{1} << (c & 63);
+  }
   WENJIN_RETURN_IF_ERROR(BuildConfusables(d));
   return BuildSimplified(d);
 }
@@ -154,6 +158,13 @@ CharClass NormalizeData::ClassOf(UChar32 cp) const {
   }
   if (mask & (U_GC_M_MASK | U_GC_ND_MASK)) return CharClass::kOther;
   return CharClass::kSeparator;
+}
+
+std::atomic<uint32_t>* NormalizeData::EmitMemo(int index) const {
+  std::call_once(emit_memo_once[static_cast<size_t>(index)], [&] {
+    emit_memo[static_cast<size_t>(index)] = std::make_unique<std::atomic<uint32_t>[]>(0x10000);
+  });
+  return emit_memo[static_cast<size_t>(index)].get();
 }
 
 Status NormalizeData::Get(const NormalizeData** out) {

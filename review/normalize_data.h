@@ -5,8 +5,11 @@
 #include <emmintrin.h>
 #include <unicode/normalizer2.h>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include "store/status.h"
@@ -56,6 +59,28 @@ struct NormalizeData {
   // (a pure function of the code point), so relaxed atomics are enough.
   static constexpr uint32_t kUnknown = 0, kEmpty = 0xFFFFFFFE, kSeveral = 0xFFFFFFFF;
   mutable std::vector<std::atomic<uint32_t>> single_memo[2];
+
+  // BMP code point -> Normalizer2::hasBoundaryBefore of NFKC_Casefold, one bit each.
+  std::vector<uint64_t> boundary_before;
+  bool HasBoundaryBefore(UChar32 cp) const {
+    if (cp >= 0 && cp < 0x10000) return (boundary_before[static_cast<size_t>(cp) >> 6] >> (cp & 63)) & 1;
+    return nfkc_cf->hasBoundaryBefore(cp);
+  }
+
+  // Memo of everything a segment made of one BMP code point emits (after ICU, folding,
+  // confusables, Traditional -> Simplified): up to three UTF-8 bytes and their class, packed
+  // as below; 0 until first seen. One table per combination of the options that change it
+  // (EmitMemo(index)), allocated on first use. Same filling rule as single_memo.
+  static constexpr uint32_t kEmitKnown = 1u << 31;  // else: unknown
+  static constexpr uint32_t kEmitSlow = 1u << 30;   // several code points or 4 bytes: no memo
+  static constexpr int kEmitCountShift = 28;        // bits 28-29: byte count, 0..3
+  static constexpr int kEmitClassShift = 24;        // bits 24-25: CharClass
+  // bits 0-23: the bytes, first byte lowest
+  std::atomic<uint32_t>* EmitMemo(int index) const;
+
+
+  mutable std::array<std::once_flag, 8> emit_memo_once;
+  mutable std::array<std::unique_ptr<std::atomic<uint32_t>[]>, 8> emit_memo;
 
   // Class of a normalised code point (ASCII or not).
   CharClass ClassOf(UChar32 cp) const;

@@ -44,7 +44,10 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 NormalizeEngine::NormalizeEngine(const NormalizerOptions& options, const NormalizeData& data)
-    : options_(options), data_(data) {}
+    : options_(options),
+      data_(data),
+      emit_memo_(data.EmitMemo((options.fold_diacritics ? 1 : 0) | (options.map_confusables ? 2 : 0) |
+                               (options.traditional_to_simplified ? 4 : 0))) {}
 
 void NormalizeEngine::Reuse(NormalizedText* buffers) {
   std::swap(out_, *buffers);
@@ -192,10 +195,10 @@ void NormalizeEngine::OnAscii(unsigned char c, uint64_t offset) {
 }
 
 void NormalizeEngine::OnCodePoint(UChar32 cp, uint64_t start, uint64_t end) {
-  if (segment_ == Segment::kNone || data_.nfkc_cf->hasBoundaryBefore(cp)) {
+  if (segment_ == Segment::kNone || data_.HasBoundaryBefore(cp)) {
     FlushSegment();
     segment_ = Segment::kGeneral;
-    segment_text_.setTo(cp);
+    segment_cp_ = cp;
     segment_code_points_ = 1;
     segment_start_ = static_cast<uint32_t>(start);
   } else {
@@ -203,6 +206,8 @@ void NormalizeEngine::OnCodePoint(UChar32 cp, uint64_t start, uint64_t end) {
       segment_text_.setTo(static_cast<UChar>(segment_ascii_));
       segment_code_points_ = 1;
       segment_ = Segment::kGeneral;
+    } else if (segment_code_points_ == 1) {
+      segment_text_.setTo(segment_cp_);
     }
     segment_text_.append(cp);
     ++segment_code_points_;
@@ -220,8 +225,15 @@ void NormalizeEngine::FlushSegment() {
 }
 
 void NormalizeEngine::NormalizeSegment() {
-  UChar32 single = segment_code_points_ == 1 ? segment_text_.char32At(0) : -1;
+  UChar32 single = segment_code_points_ == 1 ? segment_cp_ : -1;
   if (single >= 0 && single < 0x10000) {
+    std::atomic<uint32_t>& emitted = emit_memo_[static_cast<size_t>(single)];
+    const uint32_t entry = emitted.load(std::memory_order_relaxed);
+    if ((entry & NormalizeData::kEmitKnown) && !(entry & NormalizeData::kEmitSlow)) {
+      EmitMemoised(entry);
+      return;
+    }
+    segment_text_.setTo(single);  // ICU reads the segment from here
     // Most segments are one character: remember what ICU made of it.
     auto& memo = data_.single_memo[options_.fold_diacritics ? 1 : 0][static_cast<size_t>(single)];
     uint32_t known = memo.load(std::memory_order_relaxed);
@@ -234,13 +246,30 @@ void NormalizeEngine::NormalizeSegment() {
                        : NormalizeData::kSeveral;
       memo.store(known, std::memory_order_relaxed);
     }
-    if (known == NormalizeData::kEmpty) return;
-    if (known != NormalizeData::kSeveral) {
-      EmitMapped(static_cast<UChar32>(known));
+    if (known == NormalizeData::kEmpty) {
+      emitted.store(NormalizeData::kEmitKnown, std::memory_order_relaxed);
       return;
     }
+    if (known != NormalizeData::kSeveral) {
+      char bytes[4];
+      CharClass cls = CharClass::kSeparator;
+      const int n = MapForEmit(static_cast<UChar32>(known), bytes, &cls);
+      uint32_t entry = NormalizeData::kEmitKnown;
+      if (n <= 3) {
+        entry |= static_cast<uint32_t>(n) << NormalizeData::kEmitCountShift |
+                 static_cast<uint32_t>(cls) << NormalizeData::kEmitClassShift;
+        for (int k = 0; k < n; ++k) entry |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[k])) << (8 * k);
+      } else {
+        entry |= NormalizeData::kEmitSlow;
+      }
+      emitted.store(entry, std::memory_order_relaxed);
+      if (n > 0) EmitBytes(bytes, static_cast<size_t>(n), cls, segment_start_, segment_end_);
+      return;
+    }
+    emitted.store(NormalizeData::kEmitKnown | NormalizeData::kEmitSlow, std::memory_order_relaxed);
     if (!fresh) NormalizeWithIcu();
   } else {
+    if (segment_code_points_ == 1) segment_text_.setTo(segment_cp_);
     NormalizeWithIcu();
   }
   for (int32_t i = 0; i < scratch_.length();) {
@@ -289,25 +318,44 @@ void NormalizeEngine::FoldDiacritics(icu::UnicodeString* text) {
 }
 
 void NormalizeEngine::EmitMapped(UChar32 cp) {
+  char bytes[4];
+  CharClass cls = CharClass::kSeparator;
+  const int n = MapForEmit(cp, bytes, &cls);
+  if (n > 0) EmitBytes(bytes, static_cast<size_t>(n), cls, segment_start_, segment_end_);
+}
+
+// The bytes (0 to 4) that the normalised code point cp becomes in the output, and their class.
+int NormalizeEngine::MapForEmit(UChar32 cp, char* bytes, CharClass* cls) const {
   // Format characters not already removed by NFKC_Casefold (U+0600 number signs ...) and the
   // Arabic tatweel, which only stretches a word.
-  if (cp == 0x0640 || u_charType(cp) == U_FORMAT_CHAR) return;
-  if (options_.fold_diacritics && IsArabicMark(cp)) return;
+  if (cp == 0x0640 || u_charType(cp) == U_FORMAT_CHAR) return 0;
+  if (options_.fold_diacritics && IsArabicMark(cp)) return 0;
   if (cp < 0x80) {
-    EmitAscii(static_cast<unsigned char>(cp), segment_start_, segment_end_);
-    return;
+    bytes[0] = data_.ascii_fold[cp];
+    *cls = data_.ascii_class[cp];
+    return 1;
   }
   if (options_.map_confusables) {
     if (char latin = data_.ConfusableOf(cp)) {
-      EmitAscii(static_cast<unsigned char>(latin), segment_start_, segment_end_);
-      return;
+      const auto c = static_cast<unsigned char>(latin);
+      bytes[0] = data_.ascii_fold[c];
+      *cls = data_.ascii_class[c];
+      return 1;
     }
   }
   if (options_.traditional_to_simplified) cp = data_.SimplifiedOf(cp);
-  char buf[4];
   int32_t n = 0;
-  U8_APPEND_UNSAFE(buf, n, cp);
-  EmitBytes(buf, static_cast<size_t>(n), data_.ClassOf(cp), segment_start_, segment_end_);
+  U8_APPEND_UNSAFE(bytes, n, cp);
+  *cls = data_.ClassOf(cp);
+  return n;
+}
+
+void NormalizeEngine::EmitMemoised(uint32_t entry) {
+  const auto n = static_cast<size_t>((entry >> NormalizeData::kEmitCountShift) & 3);
+  if (n == 0) return;
+  const char bytes[3] = {static_cast<char>(entry), static_cast<char>(entry >> 8), static_cast<char>(entry >> 16)};
+  EmitBytes(bytes, n, static_cast<CharClass>((entry >> NormalizeData::kEmitClassShift) & 3), segment_start_,
+            segment_end_);
 }
 
 inline void NormalizeEngine::EmitAscii(unsigned char c, uint32_t start, uint32_t end) {
@@ -438,8 +486,10 @@ void NormalizeEngine::EndRunsWithoutSubstitutes(const unsigned char* p, size_t n
 void NormalizeEngine::EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start, uint32_t end) {
   RunStep(cls, out_.text.size());
   out_.text.append(bytes, n);
-  out_.origin_start.insert(out_.origin_start.end(), n, start);
-  out_.origin_end.insert(out_.origin_end.end(), n, end);
+  for (size_t k = 0; k < n; ++k) {  // n <= 4: cheaper than vector::insert
+    out_.origin_start.push_back(start);
+    out_.origin_end.push_back(end);
+  }
 }
 
 // Called before a character of class cls is placed at output position `at`: opens, extends

@@ -4,6 +4,7 @@
 
 #include <unicode/unistr.h>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -61,6 +62,8 @@ class NormalizeEngine {
   void NormalizeWithIcu();
   void FoldDiacritics(icu::UnicodeString* text);
   void EmitMapped(UChar32 cp);
+  int MapForEmit(UChar32 cp, char* bytes, CharClass* cls) const;
+  void EmitMemoised(uint32_t entry);
   void EmitAscii(unsigned char c, uint32_t start, uint32_t end);
   void EmitBytes(const char* bytes, size_t n, CharClass cls, uint32_t start, uint32_t end);
   void EmitAsciiRun(const unsigned char* p, size_t n, uint32_t start);
@@ -78,8 +81,12 @@ class NormalizeEngine {
   // The segment being collected.
   Segment segment_ = Segment::kNone;
   unsigned char segment_ascii_ = 0;
+  // A segment's first code point; segment_text_ holds the segment only once it has two (most
+  // have one, and an ICU string per character cost more than the rest of its path).
+  UChar32 segment_cp_ = 0;
   icu::UnicodeString segment_text_;
   int segment_code_points_ = 0;
+  std::atomic<uint32_t>* emit_memo_;  // NormalizeData::EmitMemo for these options
   uint32_t segment_start_ = 0, segment_end_ = 0;
   icu::UnicodeString scratch_, scratch2_;
 
