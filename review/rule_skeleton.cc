@@ -254,6 +254,12 @@ void MakeSkeleton(std::string_view normalized, Skeleton* skeleton) {
         prev_single = single;
         gap_begin = end;
         i = end;
+        // Skip the gap after the word here, from the same masks, rather than in a turn of
+        // the loop of its own.
+        if (i < block.end) {
+          const uint64_t stop = (block.word | block.high) >> (i - block.base);
+          i = stop ? i + __builtin_ctzll(stop) : std::min(n, block.end);
+        }
         continue;
       }
       // The word goes on with a non-ASCII character: the general path below.
