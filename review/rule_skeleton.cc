@@ -173,6 +173,15 @@ void MakeSkeleton(std::string_view normalized, Skeleton* skeleton) {
   size_t last_len = 0;
   bool have_word = false, prev_single = false;
   int32_t gap_begin = 0;  // end of the previous word
+  // The gap since the previous word, [gap_begin, word_start), becomes one space.
+  auto append_gap = [&](int32_t word_start) {
+    text[len] = ' ';
+    from[len] = static_cast<uint32_t>(gap_begin);
+    to[len] = static_cast<uint32_t>(word_start);
+    ++len;
+    last_cp = ' ';
+    last_len = 1;
+  };
   int32_t i = 0;
   const auto* u = reinterpret_cast<const unsigned char*>(normalized.data());
   const uint8_t* bmp = BmpCharClasses();
@@ -214,11 +223,7 @@ void MakeSkeleton(std::string_view normalized, Skeleton* skeleton) {
       }
       if (end == n || u[end] < 0x80) {
         if (have_word && i > gap_begin && !(prev_single && single)) {
-          text[len] = ' ';
-          from[len] = static_cast<uint32_t>(gap_begin);
-          to[len] = static_cast<uint32_t>(i);
-          ++len;
-          last_cp = ' ';
+          append_gap(i);
         } else if (have_word && u[i] != last_cp) {
           out.joins.push_back(static_cast<uint32_t>(len));
         }
@@ -283,12 +288,7 @@ void MakeSkeleton(std::string_view normalized, Skeleton* skeleton) {
     // One-letter words separated only by non-letters are joined ("b.a.d" -> "bad"); any other
     // gap becomes one space.
     if (have_word && i > gap_begin && !(prev_single && single)) {
-      text[len] = ' ';
-      from[len] = static_cast<uint32_t>(gap_begin);
-      to[len] = static_cast<uint32_t>(i);
-      ++len;
-      last_cp = ' ';
-      last_len = 1;
+      append_gap(i);
     } else if (have_word && first.cp != last_cp && !(Unsegmented(first.cp, bmp) && Unsegmented(last_cp, bmp))) {
       out.joins.push_back(static_cast<uint32_t>(len));
     }
