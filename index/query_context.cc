@@ -43,7 +43,9 @@ std::shared_ptr<const TermDictionary> ReadDictionary(const Lucene::IndexReaderPt
     do {
       auto t = terms->term();
       if (!t || t->field() != field) break;
-      entries.push_back({t->text(), terms->docFreq()});
+      // Only words typos are tolerated in can be candidates: leaving out the bigrams of scripts
+      // without spaces and the numbers makes the dictionary smaller and quicker to build.
+      if (TypoTolerantScript(t->text())) entries.push_back({t->text(), terms->docFreq()});
     } while (terms->next());
     terms->close();
   } catch (Lucene::LuceneException&) {

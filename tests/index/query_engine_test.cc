@@ -152,6 +152,7 @@ TEST(QueryEngineTypos, NeighboursOnlyWhenTheWordsAsTypedFindNothing) {
   docs.push_back(MakeResource("planets", "en", "Planets of the solar system", "Moons."));
   docs.push_back(MakeResource("orbit", "en", "Comet orbitz", "Tails."));
   docs.push_back(MakeResource("moon", "en", "Planet moonz", "Phases."));
+  docs.push_back(MakeResource("year", "en", "Almanac 2024", "Tides."));
   auto reader = testing::BuildIndex(docs, 2);
   QueryEngine engine{IndexOptions{}};
   auto ids = [&](const std::string& q) {
@@ -170,6 +171,10 @@ TEST(QueryEngineTypos, NeighboursOnlyWhenTheWordsAsTypedFindNothing) {
   EXPECT_EQ(ids("plannet"), (std::set<std::string>{"planet0", "planet1", "planet2", "moon"}));
   EXPECT_EQ(ids("plannets").size(), 5u);
   EXPECT_EQ(ids("orbitt"), (std::set<std::string>{"orbit"}));
+  // Numbers and the bigrams of scripts without spaces are not in the typo dictionary: "x2024"
+  // (one edit from the number 2024 in a title) does not become it.
+  EXPECT_EQ(ids("x2024"), (std::set<std::string>{}));
+  EXPECT_EQ(ids("2024"), (std::set<std::string>{"year"}));
   // "planet moonx" finds nothing as typed; "planet" (in 4 resources) stays as typed while the
   // absent "moonx" becomes "moonz", so "planets" is not pulled in.
   EXPECT_EQ(ids("planet moonx"), (std::set<std::string>{"moon"}));
