@@ -183,21 +183,23 @@ class SearchIndex::Impl {
   uint64_t applied() const { return applied_.load(); }
   uint64_t committed() const { return committed_.load(); }
   uint64_t SegmentCount() {
-    try {
-      return static_cast<uint64_t>(FreshReader()->reader()->getSequentialSubReaders().size());
-    } catch (const Lucene::LuceneException&) {
-      return 0;
-    }
+    return CountOfReader([](const Lucene::IndexReaderPtr& r) { return r->getSequentialSubReaders().size(); });
   }
   uint64_t DocumentCount() {
+    return CountOfReader([](const Lucene::IndexReaderPtr& r) { return r->numDocs(); });
+  }
+
+ private:
+  // `count` of the current reader; 0 when the reader cannot be had (a count is informational).
+  template <typename Count>
+  uint64_t CountOfReader(Count count) {
     try {
-      return static_cast<uint64_t>(FreshReader()->reader()->numDocs());
+      return static_cast<uint64_t>(count(FreshReader()->reader()));
     } catch (const Lucene::LuceneException&) {
       return 0;
     }
   }
 
- private:
   // REQUIRES: write_mu_ held. Throws LuceneException (caught by the caller's Guard).
   Status Apply(const store::Change& change) {
     Resource resource;

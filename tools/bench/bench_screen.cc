@@ -18,7 +18,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -50,11 +49,7 @@ struct Doc {
 
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+using wenjin::bench::ThreadCpuSeconds;
 
 struct Row {
   std::string name;
