@@ -1,10 +1,12 @@
-// Match finding (re-analysis of stored text with the index's own analyzer) and snippet windows.
+// Match finding (re-analysis of stored text with the index's own analysis) and snippet windows.
 #include "index/highlight.h"
 
 #include <algorithm>
 
-#include <lucene++/OffsetAttribute.h>
-#include <lucene++/TermAttribute.h>
+#include <lucene++/TermVectorMapper.h>
+#include <lucene++/TermVectorOffsetInfo.h>
+
+#include "index/analysis/multi_field_analysis.h"
 
 namespace wenjin::index {
 namespace {
@@ -26,46 +28,107 @@ void AppendEscaped(std::wstring_view piece, std::string* out) {
   }
 }
 
-bool IsSpace(wchar_t c) { return c == L' ' || c == L'\n' || c == L'\t' || c == L'\r' || c == 0x3000; }
+// Collects the offsets of the wanted terms of one field's term vector.
+class WantedTermOffsets : public Lucene::TermVectorMapper {
+ public:
+  WantedTermOffsets(const std::set<Lucene::String>* wanted, size_t text_size, std::vector<MatchSpan>* spans)
+      : Lucene::TermVectorMapper(/*ignoringPositions=*/true, /*ignoringOffsets=*/false),
+        wanted_(wanted),
+        text_size_(text_size),
+        spans_(spans) {}
 
-}  // namespace
-
-std::vector<MatchSpan> FindMatches(const Lucene::AnalyzerPtr& analyzer, const std::wstring& text,
-                                   const std::map<Lucene::String, std::set<Lucene::String>>& terms) {
-  std::vector<MatchSpan> spans;
-  for (const auto& [field, wanted] : terms) {
-    if (wanted.empty()) continue;
-    try {
-      // This thread's chain for the field, reset to the text: building a chain makes ICU break
-      // iterators and stemmers, which cost more than analysing a description.
-      auto stream = analyzer->reusableTokenStream(field, Lucene::newLucene<Lucene::StringReader>(text));
-      auto term = stream->addAttribute<Lucene::TermAttribute>();
-      auto offset = stream->addAttribute<Lucene::OffsetAttribute>();
-      stream->reset();
-      while (stream->incrementToken()) {
-        if (wanted.count(term->term())) {
-          const size_t start = static_cast<size_t>(offset->startOffset());
-          const size_t end = static_cast<size_t>(offset->endOffset());
-          if (start < end && end <= text.size()) spans.push_back({start, end});
-        }
+  void setExpectations(const Lucene::String&, int32_t, bool store_offsets, bool) override {
+    has_offsets_ = store_offsets;
+  }
+  void map(const Lucene::String& term, int32_t, Lucene::Collection<Lucene::TermVectorOffsetInfoPtr> offsets,
+           Lucene::Collection<int32_t>) override {
+    if (!has_offsets_ || !offsets || !wanted_->count(term)) return;
+    for (const auto& o : offsets) {
+      const int32_t start = o->getStartOffset(), end = o->getEndOffset();
+      // Past the end: a title after the text in all.fold, or text beyond the snippet's source.
+      if (start >= 0 && start < end && static_cast<size_t>(end) <= text_size_) {
+        spans_->push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
       }
-      stream->end();
-    } catch (Lucene::LuceneException&) {
-      // Highlighting is best effort: the hit is still returned, without these marks.
     }
   }
-  std::sort(spans.begin(), spans.end(), [](const MatchSpan& a, const MatchSpan& b) {
+  bool has_offsets() const { return has_offsets_; }
+
+ private:
+  const std::set<Lucene::String>* wanted_;
+  const size_t text_size_;
+  std::vector<MatchSpan>* spans_;
+  bool has_offsets_ = false;  // set when the document has a vector with offsets for the field
+};
+
+void SortAndMerge(std::vector<MatchSpan>* spans) {
+  std::sort(spans->begin(), spans->end(), [](const MatchSpan& a, const MatchSpan& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });
   std::vector<MatchSpan> merged;
-  for (const auto& s : spans) {
+  for (const auto& s : *spans) {
     if (!merged.empty() && s.start <= merged.back().end) {
       merged.back().end = std::max(merged.back().end, s.end);
     } else {
       merged.push_back(s);
     }
   }
-  return merged;
+  *spans = std::move(merged);
+}
+
+bool IsSpace(wchar_t c) { return c == L' ' || c == L'\n' || c == L'\t' || c == L'\r' || c == 0x3000; }
+
+}  // namespace
+
+std::vector<MatchSpan> FindMatches(const std::wstring& text,
+                                   const std::map<Lucene::String, std::set<Lucene::String>>& terms) {
+  // The thread's analysis keeps its tokenizer and field chains: building them makes ICU break
+  // iterators and stemmers, which cost more than analysing a description.
+  thread_local analysis::MultiFieldAnalysis analysis;
+  std::vector<Lucene::String> fields;
+  std::vector<const std::set<Lucene::String>*> wanted;
+  for (const auto& [field, set] : terms) {
+    if (set.empty()) continue;
+    fields.push_back(field);
+    wanted.push_back(&set);
+  }
+  std::vector<MatchSpan> spans;
+  if (fields.empty()) return spans;
+  Lucene::String scratch;
+  try {
+    analysis.Analyze(text, fields, [&](size_t field, std::wstring_view term, int32_t start, int32_t end) {
+      scratch.assign(term);
+      if (!wanted[field]->count(scratch)) return;
+      if (start >= 0 && start < end && static_cast<size_t>(end) <= text.size()) {
+        spans.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
+      }
+    });
+  } catch (Lucene::LuceneException&) {
+    // Highlighting is best effort: the hit is still returned, with the marks found so far.
+  }
+  SortAndMerge(&spans);
+  return spans;
+}
+
+std::vector<MatchSpan> FindMatchesInIndex(const Lucene::IndexReaderPtr& reader, int32_t doc, const std::wstring& text,
+                                          const std::map<Lucene::String, std::set<Lucene::String>>& terms) {
+  std::vector<MatchSpan> spans;
+  std::map<Lucene::String, std::set<Lucene::String>> unvectored;  // fields to analyse instead
+  for (const auto& [field, wanted] : terms) {
+    if (wanted.empty()) continue;
+    auto mapper = Lucene::newLucene<WantedTermOffsets>(&wanted, text.size(), &spans);
+    try {
+      reader->getTermFreqVector(doc, field, mapper);
+    } catch (Lucene::LuceneException&) {
+      // Best effort, as for analysis: the offsets found so far stand.
+    }
+    if (!mapper->has_offsets()) unvectored.emplace(field, wanted);
+  }
+  if (!unvectored.empty()) {
+    auto analysed = FindMatches(text, unvectored);
+    spans.insert(spans.end(), analysed.begin(), analysed.end());
+  }
+  SortAndMerge(&spans);
+  return spans;
 }
 
 std::string MakeSnippet(std::wstring_view text, std::vector<MatchSpan> spans, size_t max_chars) {

@@ -8,6 +8,7 @@
 #include <lucene++/TermAttribute.h>
 #include <lucene++/TokenFilter.h>
 
+#include "index/analysis/field_chain.h"
 #include "index/analysis/field_spec.h"
 #include "index/analysis/icu_tokenizer.h"
 #include "index/analysis/language_chains.h"
@@ -57,14 +58,8 @@ Chain BuildChain(const Lucene::String& field, const Lucene::ReaderPtr& reader, T
     chain.stream = Lucene::newLucene<NonEmptyFilter>(chain.source);
     return chain;
   }
-  chain.source = Lucene::newLucene<IcuTokenizer>(reader, mode, /*split_elisions=*/spec.kind != FieldSpec::Kind::kLanguage);
-  chain.stream = chain.source;
-  if (spec.kind == FieldSpec::Kind::kFold) {
-    chain.stream = Lucene::newLucene<FoldFilter>(chain.stream);
-    chain.stream = Lucene::newLucene<Lucene::ASCIIFoldingFilter>(chain.stream);
-  } else if (spec.kind == FieldSpec::Kind::kLanguage) {
-    chain.stream = WrapLanguageChain(spec.lang, chain.stream);
-  }
+  chain.source = Lucene::newLucene<IcuTokenizer>(reader, mode, /*split_elisions=*/SplitsElisions(spec));
+  chain.stream = WrapFieldFilters(spec, chain.source);
   return chain;
 }
 
@@ -102,6 +97,16 @@ class FieldAnalyzer : public Lucene::Analyzer {
 };
 
 }  // namespace
+
+bool SplitsElisions(const FieldSpec& spec) { return spec.kind != FieldSpec::Kind::kLanguage; }
+
+Lucene::TokenStreamPtr WrapFieldFilters(const FieldSpec& spec, const Lucene::TokenStreamPtr& tokens) {
+  if (spec.kind == FieldSpec::Kind::kFold) {
+    return Lucene::newLucene<Lucene::ASCIIFoldingFilter>(Lucene::newLucene<FoldFilter>(tokens));
+  }
+  if (spec.kind == FieldSpec::Kind::kLanguage) return WrapLanguageChain(spec.lang, tokens);
+  return tokens;
+}
 
 Lucene::AnalyzerPtr NewFieldAnalyzer() { return Lucene::newLucene<FieldAnalyzer>(TokenizerMode::kIndex); }
 

@@ -89,6 +89,7 @@ IcuTokenizer::IcuTokenizer(const Lucene::ReaderPtr& input, TokenizerMode mode, b
   offset_ = addAttribute<Lucene::OffsetAttribute>();
   increment_ = addAttribute<Lucene::PositionIncrementAttribute>();
   type_ = addAttribute<Lucene::TypeAttribute>();
+  flags_ = addAttribute<Lucene::FlagsAttribute>();
 }
 
 IcuTokenizer::~IcuTokenizer() = default;
@@ -135,7 +136,7 @@ void IcuTokenizer::Analyze() {
       if (split_elisions_ && !s.number) {
         int32_t apostrophe = normalized_.text.indexOf(static_cast<UChar>(0x27), s.begin, s.end - s.begin);
         if (apostrophe > s.begin && apostrophe - s.begin <= 5 && s.end - apostrophe > 3) {
-          pending_.push_back({apostrophe + 1, s.end, 0, kTypeWord});
+          pending_.push_back({apostrophe + 1, s.end, 0, kTypeWord, /*elision=*/true});
         }
       }
       ++i;
@@ -231,6 +232,7 @@ bool IcuTokenizer::incrementToken() {
   offset_->setOffset(correctOffset(normalized_.OriginalStart(p.begin)), correctOffset(normalized_.OriginalEnd(p.end)));
   increment_->setPositionIncrement(p.increment);
   type_->setType(TypeString(p.type));
+  flags_->setFlags(p.elision ? kElisionFlag : 0);
   return true;
 }
 

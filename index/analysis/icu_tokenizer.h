@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <lucene++/LuceneHeaders.h>
+#include <lucene++/FlagsAttribute.h>
 #include <lucene++/OffsetAttribute.h>
 #include <lucene++/PositionIncrementAttribute.h>
 #include <lucene++/TermAttribute.h>
@@ -30,6 +31,9 @@ inline constexpr wchar_t kTypeSingle[] = L"<SINGLE>";  // one character: a run o
 // a character inside a longer run; query time leaves them out, as alternatives in a phrase they
 // would let "北京大学" match "北京大X" (Lucene's CJKBigramFilter documents the same asymmetry).
 enum class TokenizerMode { kIndex, kQuery };
+
+// FlagsAttribute bit of the part after an elision, which only split_elisions emits.
+inline constexpr int32_t kElisionFlag = 1;
 
 // Splits a field into terms:
 // 1. reads the whole field and normalises it (NormalizeWithOffsets: NFKC_Casefold, ignorables
@@ -56,7 +60,8 @@ enum class TokenizerMode { kIndex, kQuery };
 // 4. with split_elisions, a word with an elided article or preposition ("l'école", "dell'arte",
 //    "qu'il": 1-5 characters, an apostrophe, 3 or more characters) also yields the part after the
 //    apostrophe, stacked on it, so language-neutral fields find "école" in "l'école". Language
-//    fields leave this to their own ElisionFilter.
+//    fields leave this to their own ElisionFilter. Such a token carries kElisionFlag in its
+//    FlagsAttribute, so one tokenization can serve both kinds of field (MultiFieldAnalysis).
 // Offsets are code points (wchar_t) of the original text; terms longer than kMaxTermUnits
 // UTF-16 units are dropped.
 // Not thread-safe: Lucene++ keeps one instance per thread and field (reusableTokenStream).
@@ -78,6 +83,7 @@ class IcuTokenizer : public Lucene::Tokenizer {
     int32_t end;
     int32_t increment;  // position increment
     const wchar_t* type;
+    bool elision = false;  // the part after an elided article (split_elisions)
   };
   struct Segment {
     int32_t begin;
@@ -105,6 +111,7 @@ class IcuTokenizer : public Lucene::Tokenizer {
   Lucene::OffsetAttributePtr offset_;
   Lucene::PositionIncrementAttributePtr increment_;
   Lucene::TypeAttributePtr type_;
+  Lucene::FlagsAttributePtr flags_;
 };
 
 }  // namespace wenjin::analysis

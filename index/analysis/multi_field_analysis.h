@@ -1,0 +1,42 @@
+// One text analysed as several text fields with a single run of the tokenizer.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <lucene++/LuceneHeaders.h>
+
+namespace wenjin::analysis {
+
+// Highlighting analyses each hit's text as two or three fields (its language's field, the folded
+// and sometimes the neutral one). Normalisation and ICU segmentation, most of the cost, are the
+// same for all of them, so this runs the tokenizer once (index mode, splitting elisions) and
+// replays its tokens through each field's filters (stop words, stemming, folding). A language
+// field skips the tokens only split elisions make. The terms and offsets per field are those
+// NewFieldAnalyzer() gives when the field is analysed on its own.
+//
+// Keeps the tokenizer and each field's filter chain between calls. Not thread-safe: one per thread.
+class MultiFieldAnalysis {
+ public:
+  MultiFieldAnalysis();
+  ~MultiFieldAnalysis();
+  MultiFieldAnalysis(const MultiFieldAnalysis&) = delete;
+  MultiFieldAnalysis& operator=(const MultiFieldAnalysis&) = delete;
+
+  // Called for each token of each field, fields in the order given: the field's index in
+  // `fields`, the term, and its code-point offsets [start, end) in `text`.
+  using Visitor = std::function<void(size_t field, std::wstring_view term, int32_t start, int32_t end)>;
+
+  // Analyses `text` as each of `fields` (field names as in field_analyzer.h). Keyword fields are
+  // not text fields and get no tokens. Throws Lucene::LuceneException if an analysis fails.
+  void Analyze(const Lucene::String& text, const std::vector<Lucene::String>& fields, const Visitor& visit);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wenjin::analysis

@@ -1,0 +1,83 @@
+// MultiFieldAnalysis gives, field by field, the terms and offsets of analysing the text as that
+// field alone, while tokenizing once.
+#include "index/analysis/multi_field_analysis.h"
+
+#include <gtest/gtest.h>
+
+#include <lucene++/OffsetAttribute.h>
+#include <lucene++/TermAttribute.h>
+
+#include "index/analysis/field_analyzer.h"
+
+namespace wenjin::analysis {
+namespace {
+
+// "term@start-end" per token, code-point offsets, joined by spaces.
+std::string Separately(const Lucene::String& field, const Lucene::String& text) {
+  static const Lucene::AnalyzerPtr analyzer = NewFieldAnalyzer();
+  auto stream = analyzer->tokenStream(field, Lucene::newLucene<Lucene::StringReader>(text));
+  auto term = stream->addAttribute<Lucene::TermAttribute>();
+  auto offset = stream->addAttribute<Lucene::OffsetAttribute>();
+  stream->reset();
+  std::string out;
+  while (stream->incrementToken()) {
+    if (!out.empty()) out += ' ';
+    out += Lucene::StringUtils::toUTF8(term->term()) + "@" + std::to_string(offset->startOffset()) + "-" +
+           std::to_string(offset->endOffset());
+  }
+  return out;
+}
+
+std::vector<std::string> Together(MultiFieldAnalysis& analysis, const std::vector<Lucene::String>& fields,
+                                  const Lucene::String& text) {
+  std::vector<std::string> out(fields.size());
+  analysis.Analyze(text, fields, [&](size_t f, std::wstring_view term, int32_t start, int32_t end) {
+    if (!out[f].empty()) out[f] += ' ';
+    out[f] += Lucene::StringUtils::toUTF8(Lucene::String(term)) + "@" + std::to_string(start) + "-" +
+              std::to_string(end);
+  });
+  return out;
+}
+
+TEST(MultiFieldAnalysisTest, EachFieldGetsItsOwnAnalysisFromOneTokenization) {
+  const std::vector<Lucene::String> fields = {L"text.fr", L"text.en",  L"text.de", L"text.ru", L"text.ar",
+                                              L"text.zh", L"text.es",  L"all",     L"all.fold", L"title.it"};
+  const std::vector<Lucene::String> texts = {
+      L"Les élèves de l'école étudient l'Éducation à distance, qu'il pleuve ou non.",
+      L"The children were running to the libraries; the library's books.",
+      L"Die Schülerinnen lernen Mathematik in der Grundschule.",
+      L"Ученики изучают математику в школе.",
+      L"يدرس الطلاب الرياضيات في المدرسة",
+      L"北京大学的學生在图书馆学习。",
+      L"¿Dónde están los niños? En la escuela, dell'arte.",
+      L"日本語の文章とคำภาษาไทยและ한국어 텍스트 mixed with English 2024",
+      L"",
+      L"!!! ... ---",
+  };
+  MultiFieldAnalysis analysis;
+  for (const auto& text : texts) {
+    const auto together = Together(analysis, fields, text);
+    for (size_t f = 0; f < fields.size(); ++f) {
+      EXPECT_EQ(together[f], Separately(fields[f], text))
+          << Lucene::StringUtils::toUTF8(fields[f]) << " of " << Lucene::StringUtils::toUTF8(text);
+    }
+  }
+}
+
+TEST(MultiFieldAnalysisTest, LanguageFieldsSkipTheSplitElisionsNeutralFieldsKeep) {
+  MultiFieldAnalysis analysis;
+  const auto out = Together(analysis, {L"text.fr", L"all"}, L"l'école");
+  EXPECT_EQ(out[0], "écol@0-7");  // French: the ElisionFilter removes the article, then stems
+  EXPECT_EQ(out[1], "l'école@0-7 école@2-7");
+}
+
+TEST(MultiFieldAnalysisTest, KeywordFieldsGetNoTokensAndRepeatedFieldsAgree) {
+  MultiFieldAnalysis analysis;
+  const auto out = Together(analysis, {L"id", L"all.fold", L"all.fold"}, L"Élève");
+  EXPECT_EQ(out[0], "");
+  EXPECT_EQ(out[1], "eleve@0-5");
+  EXPECT_EQ(out[2], out[1]);
+}
+
+}  // namespace
+}  // namespace wenjin::analysis
