@@ -37,14 +37,9 @@ void AddStored(const Lucene::DocumentPtr& doc, const char* field, const std::str
   doc->add(newLucene<Lucene::Field>(Wide(field), Wide(value), Lucene::Field::STORE_YES, Lucene::Field::INDEX_NO));
 }
 
-// Whether a text field keeps a term vector with offsets: the fields snippets mark matches in
-// (see highlight.h), so a hit's matches are read from the index instead of re-analysing its text.
-enum class Offsets { kNo, kStored };
-
 // Analyses `text` as `field` once: the tokens are cached and replayed to the IndexWriter, and
 // their count becomes the field's exact length.
-void AddText(const Lucene::DocumentPtr& doc, const std::string& field, const std::string& text,
-             Offsets offsets = Offsets::kNo) {
+void AddText(const Lucene::DocumentPtr& doc, const std::string& field, const std::string& text) {
   if (text.empty()) return;
   const Lucene::String wfield = Wide(field);
   auto stream = SharedAnalyzer()->tokenStream(wfield, newLucene<Lucene::StringReader>(Wide(text)));
@@ -53,9 +48,7 @@ void AddText(const Lucene::DocumentPtr& doc, const std::string& field, const std
   while (cached->incrementToken()) ++count;
   if (count == 0) return;
   cached->reset();
-  auto f = newLucene<Lucene::Field>(wfield, cached,
-                                    offsets == Offsets::kStored ? Lucene::Field::TERM_VECTOR_WITH_OFFSETS
-                                                                : Lucene::Field::TERM_VECTOR_NO);
+  auto f = newLucene<Lucene::Field>(wfield, cached);
   f->setOmitNorms(true);
   doc->add(f);
   AddKeyword(doc, schema::LengthField(field).c_str(), std::to_string(count), /*store=*/false);
@@ -106,16 +99,14 @@ Lucene::DocumentPtr BuildDocument(const Resource& r) {
   }
   for (const auto& lang : langs) AddKeyword(doc, schema::kLangs, lang, false);
 
-  // The text snippets are cut from; it comes first in the fields whose offsets are stored, so
-  // those offsets point into it.
   const std::string text = Join({r.description, r.body});
-  if (analysis::HasLanguageAnalysis(primary)) AddText(doc, schema::TextField(primary), text, Offsets::kStored);
+  if (analysis::HasLanguageAnalysis(primary)) AddText(doc, schema::TextField(primary), text);
   const std::string title_text = Join(all_titles);
   AddText(doc, schema::kTitle, title_text);
   AddText(doc, schema::kTitleFold, title_text);
-  const std::string all = Join({text, title_text});
+  const std::string all = Join({title_text, text});
   AddText(doc, schema::kAll, all);
-  AddText(doc, schema::kAllFold, all, Offsets::kStored);
+  AddText(doc, schema::kAllFold, all);
 
   AddStored(doc, schema::kStoredTitle, r.title);
   if (!titles.empty()) AddStored(doc, schema::kStoredTitles, nlohmann::json(titles).dump());

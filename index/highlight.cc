@@ -3,9 +3,6 @@
 
 #include <algorithm>
 
-#include <lucene++/TermVectorMapper.h>
-#include <lucene++/TermVectorOffsetInfo.h>
-
 #include "index/analysis/multi_field_analysis.h"
 
 namespace wenjin::index {
@@ -27,38 +24,6 @@ void AppendEscaped(std::wstring_view piece, std::string* out) {
     }
   }
 }
-
-// Collects the offsets of the wanted terms of one field's term vector.
-class WantedTermOffsets : public Lucene::TermVectorMapper {
- public:
-  WantedTermOffsets(const std::set<Lucene::String>* wanted, size_t text_size, std::vector<MatchSpan>* spans)
-      : Lucene::TermVectorMapper(/*ignoringPositions=*/true, /*ignoringOffsets=*/false),
-        wanted_(wanted),
-        text_size_(text_size),
-        spans_(spans) {}
-
-  void setExpectations(const Lucene::String&, int32_t, bool store_offsets, bool) override {
-    has_offsets_ = store_offsets;
-  }
-  void map(const Lucene::String& term, int32_t, Lucene::Collection<Lucene::TermVectorOffsetInfoPtr> offsets,
-           Lucene::Collection<int32_t>) override {
-    if (!has_offsets_ || !offsets || !wanted_->count(term)) return;
-    for (const auto& o : offsets) {
-      const int32_t start = o->getStartOffset(), end = o->getEndOffset();
-      // Past the end: a title after the text in all.fold, or text beyond the snippet's source.
-      if (start >= 0 && start < end && static_cast<size_t>(end) <= text_size_) {
-        spans_->push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
-      }
-    }
-  }
-  bool has_offsets() const { return has_offsets_; }
-
- private:
-  const std::set<Lucene::String>* wanted_;
-  const size_t text_size_;
-  std::vector<MatchSpan>* spans_;
-  bool has_offsets_ = false;  // set when the document has a vector with offsets for the field
-};
 
 void SortAndMerge(std::vector<MatchSpan>* spans) {
   std::sort(spans->begin(), spans->end(), [](const MatchSpan& a, const MatchSpan& b) {
@@ -104,28 +69,6 @@ std::vector<MatchSpan> FindMatches(const std::wstring& text,
     });
   } catch (Lucene::LuceneException&) {
     // Highlighting is best effort: the hit is still returned, with the marks found so far.
-  }
-  SortAndMerge(&spans);
-  return spans;
-}
-
-std::vector<MatchSpan> FindMatchesInIndex(const Lucene::IndexReaderPtr& reader, int32_t doc, const std::wstring& text,
-                                          const std::map<Lucene::String, std::set<Lucene::String>>& terms) {
-  std::vector<MatchSpan> spans;
-  std::map<Lucene::String, std::set<Lucene::String>> unvectored;  // fields to analyse instead
-  for (const auto& [field, wanted] : terms) {
-    if (wanted.empty()) continue;
-    auto mapper = Lucene::newLucene<WantedTermOffsets>(&wanted, text.size(), &spans);
-    try {
-      reader->getTermFreqVector(doc, field, mapper);
-    } catch (Lucene::LuceneException&) {
-      // Best effort, as for analysis: the offsets found so far stand.
-    }
-    if (!mapper->has_offsets()) unvectored.emplace(field, wanted);
-  }
-  if (!unvectored.empty()) {
-    auto analysed = FindMatches(text, unvectored);
-    spans.insert(spans.end(), analysed.begin(), analysed.end());
   }
   SortAndMerge(&spans);
   return spans;

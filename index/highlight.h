@@ -25,13 +25,6 @@ struct MatchSpan {
 std::vector<MatchSpan> FindMatches(const std::wstring& text,
                                    const std::map<Lucene::String, std::set<Lucene::String>>& terms);
 
-// The same spans, read from the term vectors with offsets of document `doc` where the index has
-// them for a field of `terms` (see schema.h; their offsets must point into `text`); a field
-// without one, as in an index written before term vectors were kept, is analysed as above.
-// Reading a vector costs a few lookups instead of analysing the whole text. Never throws.
-std::vector<MatchSpan> FindMatchesInIndex(const Lucene::IndexReaderPtr& reader, int32_t doc, const std::wstring& text,
-                                          const std::map<Lucene::String, std::set<Lucene::String>>& terms);
-
 // A snippet of at most about `max_chars` code points of `text` around its densest run of `spans`
 // (the start when there are none), UTF-8. Matches are wrapped in <em>...</em>, everything else is
 // HTML-escaped, line breaks become spaces, and "…" marks where text was cut. Spans out of range

@@ -156,7 +156,7 @@ class QueryEngine::Impl {
     }
     return filter;
   }
-  void FillHit(const Lucene::IndexReaderPtr& reader, int32_t doc_id, double score, const SearchRequest& request,
+  void FillHit(const Lucene::DocumentPtr& doc, double score, const SearchRequest& request,
                const std::vector<std::string>& languages, const BuiltQuery& built, SearchHit* hit);
   Lucene::SearcherPtr NewSearcher(const Lucene::IndexReaderPtr& reader) {
     auto searcher = newLucene<Lucene::IndexSearcher>(reader);
@@ -205,10 +205,9 @@ Status QueryEngine::Impl::MakeFilter(const SearchRequest& request, Lucene::Filte
   return Status::OK();
 }
 
-void QueryEngine::Impl::FillHit(const Lucene::IndexReaderPtr& reader, int32_t doc_id, double score,
-                                const SearchRequest& request, const std::vector<std::string>& languages,
-                                const BuiltQuery& built, SearchHit* hit) {
-  const Lucene::DocumentPtr doc = reader->document(doc_id);
+void QueryEngine::Impl::FillHit(const Lucene::DocumentPtr& doc, double score, const SearchRequest& request,
+                                const std::vector<std::string>& languages, const BuiltQuery& built,
+                                SearchHit* hit) {
   hit->id = Stored(doc, schema::kId);
   hit->title = DisplayTitle(doc, languages);
   hit->lang = Stored(doc, schema::kLangTag);
@@ -226,7 +225,7 @@ void QueryEngine::Impl::FillHit(const Lucene::IndexReaderPtr& reader, int32_t do
   if (text.size() > kSnippetSourceChars) text.resize(kSnippetSourceChars);
   std::vector<MatchSpan> spans;
   if (request.highlight && !text.empty()) {
-    spans = FindMatchesInIndex(reader, doc_id, text, BodyTerms(built.highlight_terms, Stored(doc, schema::kLang)));
+    spans = FindMatches(text, BodyTerms(built.highlight_terms, Stored(doc, schema::kLang)));
   }
   hit->snippet = MakeSnippet(text, std::move(spans), kSnippetChars);
 }
@@ -306,7 +305,8 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
     const int32_t end = std::min<int32_t>(top->scoreDocs.size(), static_cast<int32_t>(request.offset + request.limit));
     for (int32_t i = static_cast<int32_t>(request.offset); i < end; ++i) {
       SearchHit hit;
-      FillHit(reader, top->scoreDocs[i]->doc, top->scoreDocs[i]->score, request, options.languages, built, &hit);
+      FillHit(searcher->doc(top->scoreDocs[i]->doc), top->scoreDocs[i]->score, request, options.languages, built,
+              &hit);
       response->hits.push_back(std::move(hit));
     }
   } catch (Lucene::LuceneException& e) {

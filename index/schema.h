@@ -7,11 +7,8 @@
 //   text.<lang>    description + body in the resource's primary language (same condition).
 //   title          every title of the resource, language-neutral analysis.
 //   title.fold     the same, diacritics folded. Also the field Suggest completes on.
-//   all            description + body + every title, language-neutral.
+//   all            every title + description + body, language-neutral.
 //   all.fold       the same, diacritics folded; its term dictionary feeds typo candidates.
-// text.<lang> and all.fold keep term vectors with offsets (not positions): snippets read where
-// a hit's matches are from them. Both start with description + "\n" + body (the part that is
-// there), the text snippets are cut from, so their offsets point into it.
 // Title fields are queried with kTitleBoost so a title match outweighs a body match.
 //
 // Exact per-document lengths (BM25 needs them; Lucene++ norms are one lossy byte): for every

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include "index/analysis/field_analyzer.h"
-#include "tests/index/search_test_util.h"
 
 namespace wenjin::index {
 namespace {
@@ -55,60 +54,6 @@ TEST(HighlightTest, FindsMatchesWithTheFieldAnalysis) {
   EXPECT_EQ(MakeSnippet(text, spans), "Les <em>élèves</em> étudient l&#39;<em>Éducation</em>.");
 }
 
-
-// The snippet source of a resource as the query engine builds it: description, "\n", body.
-std::wstring SnippetSource(const Resource& r) {
-  std::wstring text = Lucene::StringUtils::toUnicode(r.description);
-  const std::wstring body = Lucene::StringUtils::toUnicode(r.body);
-  if (!body.empty()) text += (text.empty() ? L"" : L"\n") + body;
-  return text;
-}
-
-std::string Marked(const std::wstring& text, const std::vector<MatchSpan>& spans) {
-  return MakeSnippet(text, spans, 10000);
-}
-
-// Term vectors give the spans analysis gives: text.<lang> offsets point into the snippet source,
-// and so do all.fold's, whose titles come after it and are left out.
-TEST(HighlightTest, TermVectorOffsetsMatchAnalysis) {
-  std::vector<Resource> docs = {
-      testing::MakeResource("fr", "fr", "Les élèves et l'école", "Les élèves de l'école étudient l'Éducation."),
-      testing::MakeResource("en", "en", "Libraries", "The library lends books; libraries lend more."),
-      testing::MakeResource("zh", "zh", "图书馆", "北京大学的學生在图书馆学习。"),
-      testing::MakeResource("ja", "ja", "日本語", "日本語の文章を図書館で読む。"),
-      testing::MakeResource("empty", "en", "Only a title about libraries", ""),
-  };
-  docs[1].body = "A second paragraph on the library.";
-  const auto reader = testing::BuildIndex(docs);
-  const std::map<Lucene::String, std::set<Lucene::String>> terms = {
-      {L"text.fr", {L"élev", L"écol"}}, {L"text.en", {L"librari"}},  {L"text.zh", {L"图书", L"书馆"}},
-      {L"all.fold", {L"eleves", L"ecole", L"education", L"library", L"日本", L"本語", L"図書"}},
-  };
-  for (int32_t d = 0; d < reader->maxDoc(); ++d) {
-    const Resource& r = docs[static_cast<size_t>(d)];
-    const std::wstring text = SnippetSource(r);
-    const auto from_index = FindMatchesInIndex(reader, d, text, terms);
-    EXPECT_EQ(Marked(text, from_index), Marked(text, FindMatches(text, terms))) << r.id;
-    if (r.id != "empty") EXPECT_FALSE(from_index.empty()) << r.id;
-  }
-  // The title of "empty" mentions libraries, but it has no text to mark.
-  EXPECT_TRUE(FindMatchesInIndex(reader, 4, L"", terms).empty());
-}
-
-// An index written without term vectors (as before they were kept) is analysed instead.
-TEST(HighlightTest, FieldsWithoutTermVectorsAreAnalysed) {
-  auto dir = Lucene::newLucene<Lucene::RAMDirectory>();
-  auto writer = Lucene::newLucene<Lucene::IndexWriter>(dir, analysis::NewFieldAnalyzer(), true,
-                                                       Lucene::IndexWriter::MaxFieldLengthUNLIMITED);
-  auto doc = Lucene::newLucene<Lucene::Document>();
-  doc->add(Lucene::newLucene<Lucene::Field>(L"all.fold", L"Les élèves", Lucene::Field::STORE_NO,
-                                            Lucene::Field::INDEX_ANALYZED));
-  writer->addDocument(doc);
-  writer->close();
-  auto reader = Lucene::IndexReader::open(dir, true);
-  const std::wstring text = L"Les élèves";
-  EXPECT_EQ(Marked(text, FindMatchesInIndex(reader, 0, text, {{L"all.fold", {L"eleves"}}})), "Les <em>élèves</em>");
-}
 
 }  // namespace
 }  // namespace wenjin::index
