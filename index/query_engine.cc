@@ -69,6 +69,11 @@ Lucene::TermPtr FilterTerm(const std::string& field, const std::string& value) {
 
 // The title shown for a hit: in the first query language the resource has a title in.
 std::string DisplayTitle(const Lucene::DocumentPtr& doc, const std::vector<std::string>& languages) {
+  // The primary title is the title in the resource's own language: no need to read the others.
+  if (!languages.empty() && languages[0] == Stored(doc, schema::kLang)) {
+    std::string title = Stored(doc, schema::kStoredTitle);
+    if (!title.empty()) return title;
+  }
   const std::string titles_json = Stored(doc, schema::kStoredTitles);
   if (!titles_json.empty()) {
     auto titles = nlohmann::json::parse(titles_json, nullptr, /*allow_exceptions=*/false);

@@ -92,6 +92,8 @@ struct RocksDirectory::Shared {
   rocksdb::ColumnFamilyHandle* family = nullptr;
   uint32_t chunk_size = 0;
   std::string db_path;
+  uint64_t max_kept_bytes = 0;      // bound on chunks kept pinned by open files, all together
+  std::atomic<uint64_t> kept_bytes{0};
   std::atomic<uint64_t> writes{0};  // writes completed so far
   std::atomic<uint64_t> synced{0};  // writes known to be in the synced WAL
   std::mutex sync_mu;               // one SyncWAL at a time; later callers find it done
@@ -138,6 +140,8 @@ namespace {
 
 using SharedPtr = std::shared_ptr<RocksDirectory::Shared>;
 
+using ChunkPtr = std::shared_ptr<const rocksdb::PinnableSlice>;
+
 // One opened file as its inputs see it: fixed length, read through a snapshot.
 struct OpenFile {
   SharedPtr shared;
@@ -145,7 +149,40 @@ struct OpenFile {
   std::string name;
   std::string prefix;
   uint64_t length = 0;
+
+  // The chunks its inputs have read, kept pinned while the file is open (a reader's segment files
+  // stay open for the reader's life): a query clones an input per term and field, and each clone
+  // would otherwise look its chunks up in RocksDB again. Bounded per directory (see Shared).
+  mutable std::mutex mu;
+  mutable std::vector<ChunkPtr> chunks;  // guarded by mu; by chunk number, null if not kept
+  mutable uint64_t kept_bytes = 0;       // guarded by mu
+
+  ChunkPtr Kept(uint64_t chunk) const {
+    std::lock_guard<std::mutex> lock(mu);
+    return chunk < chunks.size() ? chunks[chunk] : ChunkPtr();
+  }
+  void Keep(uint64_t chunk, const ChunkPtr& data) const;
+  ~OpenFile();
 };
+
+void OpenFile::Keep(uint64_t chunk, const ChunkPtr& data) const {
+  const uint64_t size = data->size();
+  // Reserve first, so concurrent keepers never take the directory past its bound together.
+  if (shared->kept_bytes.fetch_add(size) + size > shared->max_kept_bytes) {
+    shared->kept_bytes.fetch_sub(size);
+    return;
+  }
+  std::lock_guard<std::mutex> lock(mu);
+  if (chunks.size() <= chunk) chunks.resize(chunk + 1);
+  if (chunks[chunk]) {  // another clone kept it first
+    shared->kept_bytes.fetch_sub(size);
+    return;
+  }
+  chunks[chunk] = data;
+  kept_bytes += size;
+}
+
+OpenFile::~OpenFile() { shared->kept_bytes.fetch_sub(kept_bytes); }
 
 // Set by UncachedReadScope on its thread.
 thread_local bool t_uncached_reads = false;
@@ -202,6 +239,12 @@ class RocksIndexInput : public Lucene::IndexInput {
     const uint64_t chunk = pos_ / f.shared->chunk_size;
     const uint64_t start = chunk * f.shared->chunk_size;
     const uint64_t expected = std::min<uint64_t>(f.shared->chunk_size, f.length - start);
+    if (ChunkPtr kept = f.Kept(chunk)) {
+      chunk_ = std::move(kept);
+      chunk_start_ = start;
+      chunk_end_ = start + expected;
+      return;
+    }
     rocksdb::ReadOptions ro;
     ro.snapshot = f.snapshot.get();
     ro.fill_cache = !t_uncached_reads;
@@ -214,13 +257,14 @@ class RocksIndexInput : public Lucene::IndexInput {
           Wide("index file " + f.name + " is missing bytes of chunk " + std::to_string(chunk))));
     }
     if (!s.ok()) ThrowIO("reading index file " + f.name, s);
+    if (!t_uncached_reads) f.Keep(chunk, data);  // a merge reads each chunk once
     chunk_ = std::move(data);
     chunk_start_ = start;
     chunk_end_ = start + expected;
   }
 
   std::shared_ptr<const OpenFile> file_;
-  std::shared_ptr<const rocksdb::PinnableSlice> chunk_;  // shared with clones; never modified
+  ChunkPtr chunk_;                            // shared with clones; never modified
   uint64_t chunk_start_ = 0;                  // file offset of chunk_[0]
   uint64_t chunk_end_ = 0;                    // file offset one past the valid bytes of chunk_
   uint64_t pos_ = 0;
@@ -410,11 +454,14 @@ RocksDirectory::RocksDirectory(store::Db* db, const RocksDirectoryOptions& optio
   shared_->db = db->raw();
   shared_->family = db->family(store::Family::kIndexFiles);
   shared_->chunk_size = std::max<uint32_t>(options.chunk_size, 1);
+  shared_->max_kept_bytes = options.max_kept_chunk_bytes;
   shared_->db_path = CanonicalPath(db->path());
   setLockFactory(Lucene::newLucene<RocksLockFactory>(shared_->db_path));
 }
 
 RocksDirectory::~RocksDirectory() = default;
+
+uint64_t RocksDirectory::kept_chunk_bytes() const { return shared_->kept_bytes.load(); }
 
 UncachedReadScope::UncachedReadScope() : previous_(t_uncached_reads) { t_uncached_reads = true; }
 UncachedReadScope::~UncachedReadScope() { t_uncached_reads = previous_; }

@@ -16,6 +16,8 @@
 // Reads: an input caches the chunk it is in and reads through a RocksDB snapshot taken when the
 // file was opened, so a file deleted by the writer (merged away) stays readable to readers that
 // still have it open, as on POSIX file systems. Clones share the snapshot and the cached chunk.
+// An open file also keeps each chunk its inputs read pinned until it is closed, up to a bound
+// per directory, so the many clones a query makes skip the RocksDB lookup; merges keep none.
 //
 // Locking: the lock factory keeps a second writer in the same process out with a registry keyed
 // by database path and lock name (so different databases never contend). Across processes the
@@ -42,6 +44,10 @@ struct RocksDirectoryOptions {
   // size they were written with, so this is fixed per database.
   // Default: 64 KiB.
   uint32_t chunk_size = 64 * 1024;
+  // Chunks that open files keep pinned for their inputs, all files together (see "Reads").
+  // They sit in RocksDB's block cache, which they cannot leave while kept. 0 keeps none.
+  // Default: 128 MiB.
+  uint64_t max_kept_chunk_bytes = uint64_t{128} << 20;
 };
 
 class RocksDirectory : public Lucene::Directory {
@@ -66,6 +72,9 @@ class RocksDirectory : public Lucene::Directory {
   void close() override;
   Lucene::String getLockID() override;
   Lucene::String toString() override;
+
+  // Bytes of chunks its open files keep pinned now (see RocksDirectoryOptions).
+  uint64_t kept_chunk_bytes() const;
 
   // Shared with this directory's inputs and outputs; internal.
   struct Shared;

@@ -461,6 +461,40 @@ TEST(RocksDirectoryTest, UncachedReadsDoNotFillTheBlockCache) {
   EXPECT_GE(cache_bytes(), before + data.size());
 }
 
+// An open file keeps the chunks its inputs read, up to the directory's bound, and lets them go
+// when its last input is gone; reads are the same whether a chunk was kept or not.
+TEST(RocksDirectoryTest, OpenFilesKeepReadChunksWithinTheBound) {
+  RocksBackend backend(1000);
+  RocksDirectoryOptions options;
+  options.chunk_size = 1000;
+  options.max_kept_chunk_bytes = 3000;
+  auto dir = newLucene<RocksDirectory>(backend.db(), options);
+  const std::string data = Pattern(5500);  // 6 chunks
+  IndexOutputPtr out = dir->createOutput(L"_2.frq");
+  Write(out, data);
+  out->close();
+  {
+    IndexInputPtr in = dir->openInput(L"_2.frq");
+    IndexInputPtr clone = boost::dynamic_pointer_cast<Lucene::IndexInput>(in->clone());
+    std::string first(data.size(), '\0'), second(data.size(), '\0');
+    in->readBytes(reinterpret_cast<uint8_t*>(first.data()), 0, static_cast<int32_t>(first.size()));
+    EXPECT_EQ(first, data);
+    EXPECT_EQ(dir->kept_chunk_bytes(), 3000u);  // the first three chunks, then the bound
+    clone->seek(0);
+    clone->readBytes(reinterpret_cast<uint8_t*>(second.data()), 0, static_cast<int32_t>(second.size()));
+    EXPECT_EQ(second, data);
+    EXPECT_EQ(dir->kept_chunk_bytes(), 3000u);
+    in->close();
+    clone->close();
+  }
+  EXPECT_EQ(dir->kept_chunk_bytes(), 0u);
+  {
+    UncachedReadScope uncached;
+    EXPECT_EQ(ReadAll(dir, L"_2.frq"), data);
+    EXPECT_EQ(dir->kept_chunk_bytes(), 0u);  // merges keep nothing
+  }
+}
+
 TEST(RocksDirectoryTest, LocksOfDifferentDatabasesAreIndependent) {
   RocksBackend one(1000), two(1000);
   Lucene::LockPtr a = one.dir()->makeLock(L"write.lock");
