@@ -83,8 +83,19 @@ struct Result {
   double hit_rate = 0;  // share of queries with at least one hit
   double top_p50_ms = 0, top_p99_ms = 0;  // the "top 10" workload (above: the "page" workload)
   std::map<std::string, double> p50_by_kind;  // query kind (word, two, phrase, typo) -> p50 ms
-  double peak_rss_mb = 0;
+  double peak_rss_mb = 0;  // the whole child, including the store's settling for sizes at rest
+  double work_rss_mb = 0;  // peak while indexing and searching, before that settling
 };
+
+// This process's peak resident set so far (VmHWM), in MB; 0 if unknown.
+double PeakRssSoFarMb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024.0;  // kB
+  }
+  return 0;
+}
 
 uint64_t DirBytes(const fs::path& dir) {
   uint64_t total = 0;
@@ -295,6 +306,7 @@ Status RunWorkloads(const std::vector<Query>& queries, SearchFn search, Result* 
   Fill(top, &top_only);
   r->top_p50_ms = top_only.p50_ms;
   r->top_p99_ms = top_only.p99_ms;
+  r->work_rss_mb = PeakRssSoFarMb();
   return Status::OK();
 }
 
@@ -704,7 +716,8 @@ int RunChild(const Flags& f) {
 #endif
   json out = {{"docs", r.docs},       {"index_s", r.index_s}, {"size_mb", r.size_mb}, {"index_part_mb", r.index_part_mb},
               {"p50_ms", r.p50_ms},   {"p99_ms", r.p99_ms},   {"mean_ms", r.mean_ms}, {"hit_rate", r.hit_rate},
-              {"top_p50_ms", r.top_p50_ms}, {"top_p99_ms", r.top_p99_ms}, {"p50_by_kind", r.p50_by_kind}, {"error", s.ok() ? "" : s.ToString()}};
+              {"top_p50_ms", r.top_p50_ms}, {"top_p99_ms", r.top_p99_ms}, {"p50_by_kind", r.p50_by_kind},
+              {"work_rss_mb", r.work_rss_mb}, {"error", s.ok() ? "" : s.ToString()}};
   std::ofstream(f.out) << out.dump() << "\n";
   return s.ok() ? 0 : 1;
 }
@@ -769,6 +782,7 @@ Result RunEngine(const Flags& f, const std::string& self, const std::string& eng
   r.index_s = j["index_s"];
   r.size_mb = j["size_mb"];
   r.index_part_mb = j["index_part_mb"];
+  r.work_rss_mb = j["work_rss_mb"];
   r.p50_ms = j["p50_ms"];
   r.p99_ms = j["p99_ms"];
   r.mean_ms = j["mean_ms"];
@@ -844,15 +858,18 @@ int main(int argc, char** argv) {
 
   std::printf("\nms per query: \"top 10\" = the ten best ids and titles; \"page\" = the ten best with snippets,\n"
               "the exact total and facet counts (lang, subject, level, type, origin) over every match.\n");
-  std::printf("\n%-13s | %7s | %8s | %7s | %8s | %11s | %10s | %10s | %8s | %8s | %9s | %5s\n", "engine", "docs",
-              "index s", "docs/s", "size MB", "peak RSS MB", "top10 p50", "top10 p99", "page p50", "page p99",
-              "page mean", "hit%");
+  std::printf("peak RSS: while indexing and searching; \"+settle\": the whole run, including the flush and full\n"
+              "compaction the benchmark forces on RocksDB stores before measuring their size at rest.\n");
+  std::printf("\n%-13s | %7s | %8s | %7s | %8s | %11s | %10s | %10s | %10s | %8s | %8s | %9s | %5s\n", "engine",
+              "docs", "index s", "docs/s", "size MB", "peak RSS MB", "+settle MB", "top10 p50", "top10 p99",
+              "page p50", "page p99", "page mean", "hit%");
   for (const auto& e : order) {
     const Result& r = results[e];
-    std::printf("%-13s | %7llu | %8.1f | %7.0f | %8.1f | %11.1f | %10.3f | %10.2f | %8.3f | %8.2f | %9.2f | %5.1f%s\n",
-                e.c_str(), static_cast<unsigned long long>(r.docs), r.index_s,
-                r.index_s > 0 ? r.docs / r.index_s : 0.0, r.size_mb, r.peak_rss_mb, r.top_p50_ms, r.top_p99_ms,
-                r.p50_ms, r.p99_ms, r.mean_ms, 100 * r.hit_rate, r.error.empty() ? "" : "  (FAILED)");
+    std::printf(
+        "%-13s | %7llu | %8.1f | %7.0f | %8.1f | %11.1f | %10.1f | %10.3f | %10.2f | %8.3f | %8.2f | %9.2f | %5.1f%s\n",
+        e.c_str(), static_cast<unsigned long long>(r.docs), r.index_s, r.index_s > 0 ? r.docs / r.index_s : 0.0,
+        r.size_mb, r.work_rss_mb, r.peak_rss_mb, r.top_p50_ms, r.top_p99_ms, r.p50_ms, r.p99_ms, r.mean_ms,
+        100 * r.hit_rate, r.error.empty() ? "" : "  (FAILED)");
   }
   std::printf("\npage p50 ms by query kind:\n%-13s |", "engine");
   const char* kinds[] = {"word", "two", "phrase", "typo"};
@@ -881,9 +898,11 @@ int main(int argc, char** argv) {
     ratio("wenjin", base, &Result::index_s, "index time");
     ratio("wenjin", base, &Result::size_mb, "size");
     ratio("wenjin", base, &Result::p50_ms, "page p50");
+    ratio("wenjin", base, &Result::work_rss_mb, "peak RSS");
     ratio("lucene-rocks", base, &Result::index_s, "index time");
     ratio("lucene-rocks", base, &Result::size_mb, "size");
     ratio("lucene-rocks", base, &Result::p50_ms, "page p50");
+    ratio("lucene-rocks", base, &Result::work_rss_mb, "peak RSS");
   }
   for (const char* peer : {"xapian", "sqlite"}) {
     ratio("wenjin", peer, &Result::top_p50_ms, "top-10 p50");
