@@ -6,13 +6,13 @@
 #include <cmath>
 
 #include <lucene++/ConstantScoreQuery.h>
-#include <lucene++/DisjunctionMaxQuery.h>
 #include <lucene++/MatchAllDocsQuery.h>
 #include <lucene++/QueryWrapperFilter.h>
 
 #include "index/analysis/field_analyzer.h"
 #include "index/analysis/field_spec.h"
 #include "index/analysis/icu_tokenizer.h"
+#include "index/max_disjunction.h"
 #include "index/schema.h"
 #include "store/resource.h"
 
@@ -112,7 +112,7 @@ class Builder {
   Lucene::QueryPtr Prefix(const String& field, const String& prefix) {
     auto terms = context_->PrefixTerms(field, prefix, kMaxPrefixTerms);
     if (terms.empty()) return Term(field, prefix);  // matches nothing (or the word itself)
-    auto dis = newLucene<Lucene::DisjunctionMaxQuery>(0.0);
+    auto dis = newLucene<MaxDisjunctionQuery>(0.0);
     for (const auto& t : terms) dis->add(Term(field, t));
     return dis;
   }
@@ -131,7 +131,7 @@ class Builder {
         return Prefix(field, alternatives.back()->term);
       }
       if (alternatives.size() == 1) return Term(field, alternatives[0]->term);
-      auto dis = newLucene<Lucene::DisjunctionMaxQuery>(0.0);  // "l'école" stacked with "école"
+      auto dis = newLucene<MaxDisjunctionQuery>(0.0);  // "l'école" stacked with "école"
       for (const auto* t : alternatives) dis->add(Term(field, t->term));
       return dis;
     }
@@ -194,7 +194,7 @@ class Builder {
   Lucene::QueryPtr Text(const QueryNode& n, bool phrase) {
     const bool title_only = n.field == "title";
     const String text = Wide(n.text);
-    auto dis = newLucene<Lucene::DisjunctionMaxQuery>(kTieBreaker);
+    auto dis = newLucene<MaxDisjunctionQuery>(kTieBreaker);
     size_t clauses = 0;
     String first_term;
     for (const auto& f : Fields(title_only, n.prefix && !phrase)) {

@@ -8,7 +8,6 @@
 
 #include <lucene++/CachingWrapperFilter.h>
 #include <lucene++/ConstantScoreQuery.h>
-#include <lucene++/DisjunctionMaxQuery.h>
 #include <lucene++/QueryWrapperFilter.h>
 #include <lucene++/Sort.h>
 #include <lucene++/SortField.h>
@@ -21,6 +20,7 @@
 #include "index/bm25.h"
 #include "index/facet_collector.h"
 #include "index/highlight.h"
+#include "index/max_disjunction.h"
 #include "index/query_builder.h"
 #include "index/query_context.h"
 #include "index/query_parser.h"
@@ -346,7 +346,7 @@ Status QueryEngine::Impl::Suggest(const Lucene::IndexReaderPtr& reader, const st
         query->add(term(tokens[i].term), Lucene::BooleanClause::MUST);
         continue;
       }
-      auto completions = newLucene<Lucene::DisjunctionMaxQuery>(0.0);
+      auto completions = newLucene<MaxDisjunctionQuery>(0.0);
       auto words = context->PrefixTerms(field, tokens[i].term, 64);
       if (words.empty()) words.push_back(tokens[i].term);
       for (const auto& w : words) completions->add(term(w));
