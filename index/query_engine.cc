@@ -20,6 +20,7 @@
 #include "index/bm25.h"
 #include "index/facet_collector.h"
 #include "index/highlight.h"
+#include "index/language_bonus.h"
 #include "index/max_disjunction.h"
 #include "index/query_builder.h"
 #include "index/query_context.h"
@@ -36,6 +37,8 @@ constexpr size_t kMaxOffset = 10000;        // deeper pages cost a priority queu
 constexpr size_t kSnippetChars = 200;       // code points
 constexpr size_t kSnippetSourceChars = 20000;
 constexpr size_t kMaxSuggestBytes = 256;
+// Added to the score of a match in the query's first language: small next to a word's score, it
+// mostly breaks ties between translations.
 constexpr double kLanguageBonus = 0.5;
 
 Lucene::String Wide(const std::string& s) { return Lucene::StringUtils::toUnicode(s); }
@@ -111,18 +114,6 @@ std::map<Lucene::String, std::set<Lucene::String>> BodyTerms(
   // A word that matches the neutral analysis matches the folded one too (folding only removes
   // diacritics after it), so the folded pass finds every neutral match: one analysis fewer.
   if (out.count(Wide(schema::kAllFold))) out.erase(Wide(schema::kAll));
-  return out;
-}
-
-// Among comparable matches, resources written in the query's (first) language come first: a
-// constant bonus, small next to a word's score, that mostly breaks ties between translations.
-Lucene::QueryPtr PreferLanguage(const Lucene::QueryPtr& query, const Lucene::FilterPtr& same_language_filter) {
-  if (!same_language_filter) return query;
-  auto same_language = newLucene<Lucene::ConstantScoreQuery>(same_language_filter);
-  same_language->setBoost(kLanguageBonus);
-  auto out = newLucene<Lucene::BooleanQuery>(true);
-  out->add(query, Lucene::BooleanClause::MUST);
-  out->add(same_language, Lucene::BooleanClause::SHOULD);
   return out;
 }
 
@@ -286,8 +277,6 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
       WENJIN_RETURN_IF_ERROR(BuildQuery(root, options, analyzer_, context.get(), &built));
       // No word has typo neighbours: this is the query that just found nothing.
       if (a > 0 && attempts[a].any_word == attempts[a - 1].any_word && built.typo_terms == 0) continue;
-      Lucene::QueryPtr query = PreferLanguage(
-          built.query, options.languages.empty() ? Lucene::FilterPtr() : CachedTermFilter(schema::kLang, options.languages[0]));
       Lucene::TopDocsCollectorPtr collector;
       if (request.sort == SearchRequest::Sort::kDate) {
         auto sort_fields = Lucene::Collection<Lucene::SortFieldPtr>::newInstance();
@@ -298,8 +287,13 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
       } else {
         collector = Lucene::TopScoreDocCollector::create(want, true);
       }
-      facets = newLucene<FacetCollector>(collector, request.facets ? facet_fields : std::vector<std::string>{});
-      searcher->search(query, filter, facets);
+      // Among comparable matches, resources written in the query's (first) language come first.
+      Lucene::CollectorPtr ranked = collector;
+      if (!options.languages.empty()) {
+        ranked = newLucene<LanguageBonusCollector>(collector, schema::kLang, options.languages[0], kLanguageBonus);
+      }
+      facets = newLucene<FacetCollector>(ranked, request.facets ? facet_fields : std::vector<std::string>{});
+      searcher->search(built.query, filter, facets);
       top = collector->topDocs();
       if (facets->total() > 0) break;
     }
