@@ -58,11 +58,8 @@ std::vector<MatchSpan> FindMatches(const std::wstring& text,
   }
   std::vector<MatchSpan> spans;
   if (fields.empty()) return spans;
-  Lucene::String scratch;
   try {
-    analysis.Analyze(text, fields, [&](size_t field, std::wstring_view term, int32_t start, int32_t end) {
-      scratch.assign(term);
-      if (!wanted[field]->count(scratch)) return;
+    analysis.FindTerms(text, fields, wanted, [&](size_t, std::wstring_view, int32_t start, int32_t end) {
       if (start >= 0 && start < end && static_cast<size_t>(end) <= text.size()) {
         spans.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
       }

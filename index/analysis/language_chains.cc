@@ -165,6 +165,12 @@ Lucene::TokenStreamPtr WrapLanguageChain(std::string_view lang, const Lucene::To
   return stream;
 }
 
+bool LanguageChainKeepsWordStart(std::string_view lang) {
+  auto it = Specs().find(lang);
+  return it != Specs().end() && it->second.stemmer != nullptr && !it->second.elision &&
+         it->second.special == Special::kNone;
+}
+
 bool HasLanguageChain(std::string_view lang) { return Specs().count(lang) > 0; }
 
 std::vector<std::string> LanguagesWithChains() {

@@ -24,6 +24,14 @@ Lucene::TokenStreamPtr WrapLanguageChain(std::string_view lang, const Lucene::To
 // True when WrapLanguageChain adds filters for `lang`.
 bool HasLanguageChain(std::string_view lang);
 
+// True when the language's chain only drops stop words and stems with a Snowball stemmer (no
+// elision, no script normalisation): a term it makes starts as the word it came from, up to
+// diacritics and a word's last letter (Snowball stemmers work on endings; the few changes they
+// make elsewhere, umlauts and accents, are diacritics; English y/i exceptions aside, see
+// MultiFieldAnalysis::FindTerms). Highlighting uses it to filter only the words that can become
+// a wanted term.
+bool LanguageChainKeepsWordStart(std::string_view lang);
+
 // Every language with a chain, sorted.
 std::vector<std::string> LanguagesWithChains();
 

@@ -1,7 +1,10 @@
 // MultiFieldAnalysis: the tokenizer's output captured once, replayed through each field's filters.
 #include "index/analysis/multi_field_analysis.h"
 
+#include <algorithm>
 #include <unordered_map>
+
+#include <unicode/normalizer2.h>
 
 #include <lucene++/FlagsAttribute.h>
 #include <lucene++/OffsetAttribute.h>
@@ -12,6 +15,7 @@
 
 #include "index/analysis/field_chain.h"
 #include "index/analysis/icu_tokenizer.h"
+#include "index/analysis/language_chains.h"
 
 namespace wenjin::analysis {
 namespace {
@@ -46,6 +50,47 @@ struct Captured {
   }
 };
 
+// The first letters a word and a term must share, up to diacritics, for the word to stem to the
+// term. Two, and never the last letter of either, which stemmers rewrite ("any" -> "ani"; Turkish
+// "bundan" -> "p"); English has whole-word exceptions that change the second ("dying" -> "die",
+// "skies" -> "sky"), so y and i count as one letter. Letting a word through needlessly only costs
+// its filtering.
+constexpr size_t kStartLetters = 2;
+
+// A letter without its diacritics (first code point of its canonical decomposition) for Latin,
+// Greek and Cyrillic; any other character as it is. A table, since it runs per word.
+wchar_t BaseLetter(wchar_t c) {
+  static const std::vector<wchar_t> table = [] {
+    std::vector<wchar_t> t(0x500);
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+    for (size_t i = 0; i < t.size(); ++i) {
+      t[i] = static_cast<wchar_t>(i);
+      icu::UnicodeString decomposition;
+      if (U_SUCCESS(err) && nfd->getDecomposition(static_cast<UChar32>(i), decomposition)) {
+        t[i] = static_cast<wchar_t>(decomposition.char32At(0));
+      }
+    }
+    return t;
+  }();
+  return c >= 0 && static_cast<size_t>(c) < table.size() ? table[static_cast<size_t>(c)] : c;
+}
+
+wchar_t StartLetter(wchar_t c) {
+  const wchar_t base = BaseLetter(c);
+  return base == L'y' ? L'i' : base;
+}
+
+// Whether `word` may stem to `term`: they start alike (see kStartLetters).
+bool StartsAlike(std::wstring_view word, std::wstring_view term) {
+  const size_t n =
+      std::min({kStartLetters, term.empty() ? size_t{0} : term.size() - 1, word.empty() ? size_t{0} : word.size() - 1});
+  for (size_t i = 0; i < n; ++i) {
+    if (StartLetter(word[i]) != StartLetter(term[i])) return false;
+  }
+  return true;
+}
+
 // A token stream that plays back captured tokens, with every attribute the tokenizer sets.
 class TokenReplay : public Lucene::TokenStream {
  public:
@@ -59,8 +104,10 @@ class TokenReplay : public Lucene::TokenStream {
 
   bool incrementToken() override {
     while (next_ < captured_->tokens.size()) {
-      const CapturedToken& t = captured_->tokens[next_++];
+      const size_t index = next_++;
+      const CapturedToken& t = captured_->tokens[index];
       if (skip_elisions_ && t.elision) continue;
+      if (include_ && !(*include_)[index]) continue;
       clearAttributes();
       term_->setTermBuffer(captured_->terms.data() + t.term_begin, 0, t.term_length);
       offset_->setOffset(t.start, t.end);
@@ -72,10 +119,13 @@ class TokenReplay : public Lucene::TokenStream {
     return false;
   }
   void reset() override { next_ = 0; }
+  // Plays back only the tokens whose entry is true (null: all); must outlive the playback.
+  void set_include(const std::vector<bool>* include) { include_ = include; }
 
  private:
   const Captured* captured_;
   const bool skip_elisions_;
+  const std::vector<bool>* include_ = nullptr;
   size_t next_ = 0;
   Lucene::TermAttributePtr term_;
   Lucene::OffsetAttributePtr offset_;
@@ -87,6 +137,8 @@ class TokenReplay : public Lucene::TokenStream {
 // One field's filters over a replay, with the attributes its tokens are read from.
 struct FieldChain {
   bool text = false;  // false: a keyword field, no tokens
+  bool keeps_word_start = false;  // a language chain of which LanguageChainKeepsWordStart holds
+  boost::shared_ptr<TokenReplay> replay;
   Lucene::TokenStreamPtr stream;
   Lucene::TermAttributePtr term;
   Lucene::OffsetAttributePtr offset;
@@ -133,12 +185,17 @@ class MultiFieldAnalysis::Impl {
     const FieldSpec spec = ParseFieldName(Lucene::StringUtils::toUTF8(field));
     if (spec.kind != FieldSpec::Kind::kKeyword) {
       chain.text = true;
-      chain.stream = WrapFieldFilters(spec, Lucene::newLucene<TokenReplay>(&captured_, !SplitsElisions(spec)));
+      chain.keeps_word_start = spec.kind == FieldSpec::Kind::kLanguage && LanguageChainKeepsWordStart(spec.lang);
+      chain.replay = Lucene::newLucene<TokenReplay>(&captured_, !SplitsElisions(spec));
+      chain.stream = WrapFieldFilters(spec, chain.replay);
       chain.term = chain.stream->addAttribute<Lucene::TermAttribute>();
       chain.offset = chain.stream->addAttribute<Lucene::OffsetAttribute>();
     }
     return chains_.emplace(field, std::move(chain)).first->second;
   }
+
+  const Captured& captured() const { return captured_; }
+  std::vector<bool>& include() { return include_; }
 
  private:
   Lucene::TokenizerPtr tokenizer_;
@@ -148,6 +205,7 @@ class MultiFieldAnalysis::Impl {
   Lucene::TypeAttributePtr type_;
   Lucene::FlagsAttributePtr flags_;
   Captured captured_;
+  std::vector<bool> include_;  // scratch for FindTerms
   std::unordered_map<Lucene::String, FieldChain> chains_;
 };
 
@@ -156,16 +214,43 @@ MultiFieldAnalysis::~MultiFieldAnalysis() = default;
 
 void MultiFieldAnalysis::Analyze(const Lucene::String& text, const std::vector<Lucene::String>& fields,
                                  const Visitor& visit) {
+  FindTerms(text, fields, std::vector<const std::set<Lucene::String>*>(fields.size()), visit);
+}
+
+void MultiFieldAnalysis::FindTerms(const Lucene::String& text, const std::vector<Lucene::String>& fields,
+                                   const std::vector<const std::set<Lucene::String>*>& wanted, const Visitor& visit) {
   impl_->Capture(text);
+  const Captured& captured = impl_->captured();
+  std::vector<bool>& include = impl_->include();
   for (size_t f = 0; f < fields.size(); ++f) {
     FieldChain& chain = impl_->Chain(fields[f]);
     if (!chain.text) continue;
+    const std::set<Lucene::String>* terms = f < wanted.size() ? wanted[f] : nullptr;
+    if (terms && terms->empty()) continue;
+    // Only the words that start like a wanted term can become one: the others skip the filters.
+    const bool narrowed = terms && chain.keeps_word_start;
+    if (narrowed) {
+      include.assign(captured.tokens.size(), false);
+      for (size_t i = 0; i < captured.tokens.size(); ++i) {
+        const CapturedToken& t = captured.tokens[i];
+        const std::wstring_view word(captured.terms.data() + t.term_begin, static_cast<size_t>(t.term_length));
+        for (const auto& term : *terms) {
+          if (StartsAlike(word, term)) {
+            include[i] = true;
+            break;
+          }
+        }
+      }
+      chain.replay->set_include(&include);
+    }
     chain.stream->reset();
     while (chain.stream->incrementToken()) {
-      visit(f, std::wstring_view(chain.term->termBufferArray(), static_cast<size_t>(chain.term->termLength())),
-            chain.offset->startOffset(), chain.offset->endOffset());
+      const std::wstring_view term(chain.term->termBufferArray(), static_cast<size_t>(chain.term->termLength()));
+      if (terms && !terms->count(Lucene::String(term))) continue;
+      visit(f, term, chain.offset->startOffset(), chain.offset->endOffset());
     }
     chain.stream->end();
+    chain.replay->set_include(nullptr);
   }
 }
 

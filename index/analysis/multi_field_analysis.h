@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,14 @@ class MultiFieldAnalysis {
   // Analyses `text` as each of `fields` (field names as in field_analyzer.h). Keyword fields are
   // not text fields and get no tokens. Throws Lucene::LuceneException if an analysis fails.
   void Analyze(const Lucene::String& text, const std::vector<Lucene::String>& fields, const Visitor& visit);
+
+  // The same tokens, only those whose term is in wanted[f] (a null entry, or one past the end of
+  // `wanted`: every token). The filters of a language field whose chain keeps word starts
+  // (LanguageChainKeepsWordStart) then run only on the words that start like a wanted term (first
+  // two letters, diacritics aside, never the last letter of either): highlighting needs a few words of
+  // a text, and stemming every word cost it half of its time.
+  void FindTerms(const Lucene::String& text, const std::vector<Lucene::String>& fields,
+                 const std::vector<const std::set<Lucene::String>*>& wanted, const Visitor& visit);
 
  private:
   class Impl;
