@@ -7,7 +7,6 @@
 #include <mutex>
 
 #include <lucene++/CachingWrapperFilter.h>
-#include <lucene++/ConstantScoreQuery.h>
 #include <lucene++/QueryWrapperFilter.h>
 #include <lucene++/Sort.h>
 #include <lucene++/SortField.h>
