@@ -2,7 +2,9 @@
 #include "index/analysis/multi_field_analysis.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include <unicode/normalizer2.h>
 
@@ -217,8 +219,80 @@ void MultiFieldAnalysis::Analyze(const Lucene::String& text, const std::vector<L
   FindTerms(text, fields, std::vector<const std::set<Lucene::String>*>(fields.size()), visit);
 }
 
+namespace {
+
+bool IsAsciiSpace(wchar_t c) { return c == L' ' || c == L'\t' || c == L'\n' || c == L'\r' || c == L'\f' || c == L'\v'; }
+bool IsAsciiWordChar(wchar_t c) {
+  return (c >= L'a' && c <= L'z') || (c >= L'A' && c <= L'Z') || (c >= L'0' && c <= L'9') || c == L'_';
+}
+
+// A place where the text can be cut without changing its tokens on either side: after ASCII
+// white space and before another ASCII character. Words never span white space, ICU always
+// breaks between a space and what follows it, and an ASCII character starts a new segment for
+// normalisation (nothing before it composes with it).
+bool IsSafeCut(const Lucene::String& text, size_t q) {
+  return q == 0 || q >= text.size() || (IsAsciiSpace(text[q - 1]) && text[q] < 0x80 && !IsAsciiSpace(text[q]));
+}
+
+// The parts of `text` that can hold a wanted term, as [begin, end) ranges cut at safe places;
+// nothing if the whole text must be analysed. A term comes from a word that starts with the
+// same letter (up to case, diacritics and y = i): true of folding, and of every language chain
+// for terms of two letters or more (stemmers rewrite endings; an elided article ends with an
+// apostrophe, after which the term's word starts). Any word starting with a non-ASCII character
+// is kept, as its normalisation is not checked here.
+std::optional<std::vector<std::pair<size_t, size_t>>> Windows(
+    const Lucene::String& text, const std::vector<const std::set<Lucene::String>*>& wanted, size_t fields) {
+  if (wanted.size() < fields) return std::nullopt;
+  std::set<wchar_t> starts;
+  for (const auto* terms : wanted) {
+    if (!terms) return std::nullopt;  // every token is wanted
+    for (const auto& term : *terms) {
+      if (term.size() < 2) return std::nullopt;
+      starts.insert(StartLetter(term[0]));
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> windows;
+  size_t covered = 0;
+  for (size_t p = 0; p < text.size(); ++p) {
+    const wchar_t c = text[p];
+    if (!windows.empty() && p < windows.back().second) continue;  // already in a window
+    if (c < 0x80) {
+      // Inside a run of ASCII letters, digits and underscores no word starts (Unicode word rules).
+      if (p > 0 && IsAsciiWordChar(text[p - 1])) continue;
+      if (!starts.count(StartLetter(c >= L'A' && c <= L'Z' ? c + 32 : c))) continue;
+    }
+    size_t begin = p, end = p + 1;
+    while (!IsSafeCut(text, begin)) --begin;
+    while (!IsSafeCut(text, end)) ++end;
+    if (!windows.empty() && begin <= windows.back().second) {
+      covered += end - windows.back().second;
+      windows.back().second = end;
+    } else {
+      covered += end - begin;
+      windows.emplace_back(begin, end);
+    }
+  }
+  // Mostly covered: one pass over the whole text costs less than many small ones.
+  if (covered * 4 > text.size() * 3) return std::nullopt;
+  return windows;
+}
+
+}  // namespace
+
 void MultiFieldAnalysis::FindTerms(const Lucene::String& text, const std::vector<Lucene::String>& fields,
                                    const std::vector<const std::set<Lucene::String>*>& wanted, const Visitor& visit) {
+  const auto windows = Windows(text, wanted, fields.size());
+  if (!windows) {
+    FindTermsIn(text, 0, fields, wanted, visit);
+    return;
+  }
+  for (const auto& [begin, end] : *windows) {
+    FindTermsIn(text.substr(begin, end - begin), static_cast<int32_t>(begin), fields, wanted, visit);
+  }
+}
+
+void MultiFieldAnalysis::FindTermsIn(const Lucene::String& text, int32_t shift, const std::vector<Lucene::String>& fields,
+                                     const std::vector<const std::set<Lucene::String>*>& wanted, const Visitor& visit) {
   impl_->Capture(text);
   const Captured& captured = impl_->captured();
   std::vector<bool>& include = impl_->include();
@@ -247,7 +321,7 @@ void MultiFieldAnalysis::FindTerms(const Lucene::String& text, const std::vector
     while (chain.stream->incrementToken()) {
       const std::wstring_view term(chain.term->termBufferArray(), static_cast<size_t>(chain.term->termLength()));
       if (terms && !terms->count(Lucene::String(term))) continue;
-      visit(f, term, chain.offset->startOffset(), chain.offset->endOffset());
+      visit(f, term, chain.offset->startOffset() + shift, chain.offset->endOffset() + shift);
     }
     chain.stream->end();
     chain.replay->set_include(nullptr);

@@ -40,10 +40,18 @@ class MultiFieldAnalysis {
   // (LanguageChainKeepsWordStart) then run only on the words that start like a wanted term (first
   // two letters, diacritics aside, never the last letter of either): highlighting needs a few words of
   // a text, and stemming every word cost it half of its time.
+  //
+  // When every field has wanted terms of two letters or more, only the parts of the text around
+  // words starting like one of them are analysed, cut where tokens cannot change (after ASCII
+  // white space, before another ASCII character). Tokens are then reported window by window.
   void FindTerms(const Lucene::String& text, const std::vector<Lucene::String>& fields,
                  const std::vector<const std::set<Lucene::String>*>& wanted, const Visitor& visit);
 
  private:
+  // FindTerms over all of `text`, a part of the caller's text starting at `shift`.
+  void FindTermsIn(const Lucene::String& text, int32_t shift, const std::vector<Lucene::String>& fields,
+                   const std::vector<const std::set<Lucene::String>*>& wanted, const Visitor& visit);
+
   class Impl;
   std::unique_ptr<Impl> impl_;
 };

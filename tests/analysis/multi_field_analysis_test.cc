@@ -145,5 +145,78 @@ TEST(MultiFieldAnalysisTest, FindingWantedTermsMissesNoneOnTheBundledCatalogue) 
   }
 }
 
+
+// The same on every text of the catalogue, in every language, for the fields a snippet uses at
+// once (the text's language field, the folded and the neutral one): FindTerms may analyse only
+// windows of the text (and stem only some words), and finds exactly what the whole analysis finds.
+TEST(MultiFieldAnalysisTest, WindowsOfTheTextFindWhatTheWholeTextHas) {
+  std::ifstream in(testing::SourceDir() / "corpora" / "catalog.ndjson");
+  ASSERT_TRUE(in.good());
+  MultiFieldAnalysis analysis;
+  std::string line;
+  size_t texts = 0;
+  while (std::getline(in, line)) {
+    Resource r;
+    if (!ParseResource(line, &r).ok()) continue;
+    const std::string lang = r.lang.substr(0, r.lang.find('-'));
+    const Lucene::String text = Lucene::StringUtils::toUnicode(r.description + "\n" + r.body);
+    const std::vector<Lucene::String> fields = {Lucene::StringUtils::toUnicode("text." + lang), L"all.fold", L"all"};
+    std::vector<std::set<Lucene::String>> every(fields.size());
+    analysis.Analyze(text, fields, [&](size_t f, std::wstring_view term, int32_t, int32_t) { every[f].emplace(term); });
+    // A few terms per field, as a query has: every 7th, from a different start per field.
+    std::vector<std::set<Lucene::String>> some(fields.size());
+    for (size_t f = 0; f < fields.size(); ++f) {
+      size_t i = f;
+      for (const auto& t : every[f]) {
+        if (i++ % 7 == 0) some[f].insert(t);
+      }
+    }
+    std::vector<const std::set<Lucene::String>*> wanted = {&some[0], &some[1], &some[2]};
+    auto describe = [](size_t f, std::wstring_view term, int32_t start, int32_t end) {
+      return std::to_string(f) + ":" + Lucene::StringUtils::toUTF8(Lucene::String(term)) + "@" + std::to_string(start) +
+             "-" + std::to_string(end);
+    };
+    std::vector<std::string> expected, found;
+    analysis.Analyze(text, fields, [&](size_t f, std::wstring_view term, int32_t start, int32_t end) {
+      if (some[f].count(Lucene::String(term))) expected.push_back(describe(f, term, start, end));
+    });
+    analysis.FindTerms(text, fields, wanted, [&](size_t f, std::wstring_view term, int32_t start, int32_t end) {
+      found.push_back(describe(f, term, start, end));
+    });
+    std::sort(expected.begin(), expected.end());
+    std::sort(found.begin(), found.end());
+    ASSERT_EQ(found, expected) << r.id;
+    ++texts;
+  }
+  EXPECT_GT(texts, 3000u);
+}
+
+TEST(MultiFieldAnalysisTest, WindowsKeepTokensThatTouchTheirEdges) {
+  MultiFieldAnalysis analysis;
+  // Combining marks after spaces, an elided article, an underscore word, Han after ASCII, tabs.
+  const Lucene::String text =
+      L"zzz e\u0301cole zzz \u0301x l'\u00e9cole zzz _init zzz abc\u4e2d\u6587 zzz\tEcole. zzz Y\u00e9s";
+  const std::vector<Lucene::String> fields = {L"text.fr", L"all.fold"};
+  std::set<Lucene::String> fr, fold;
+  analysis.Analyze(text, fields, [&](size_t f, std::wstring_view term, int32_t, int32_t) {
+    if (term != L"zzz") (f == 0 ? fr : fold).emplace(term);
+  });
+  std::vector<std::string> expected, found;
+  auto add = [](std::vector<std::string>* out) {
+    return [out](size_t f, std::wstring_view term, int32_t start, int32_t end) {
+      out->push_back(std::to_string(f) + Lucene::StringUtils::toUTF8(Lucene::String(term)) + "@" +
+                     std::to_string(start) + "-" + std::to_string(end));
+    };
+  };
+  analysis.Analyze(text, fields, [&](size_t f, std::wstring_view term, int32_t start, int32_t end) {
+    if ((f == 0 ? fr : fold).count(Lucene::String(term))) add(&expected)(f, term, start, end);
+  });
+  analysis.FindTerms(text, fields, {&fr, &fold}, add(&found));
+  std::sort(expected.begin(), expected.end());
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, expected);
+  EXPECT_GE(found.size(), 10u);
+}
+
 }  // namespace
 }  // namespace wenjin::analysis
