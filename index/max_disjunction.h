@@ -8,7 +8,8 @@
 // sub-scorers in a flat array and scans them (a word has a handful of fields; prefix expansions
 // are bounded by the query builder), with the same matches and scores:
 //   score = max + tie_breaker * (sum - max)   over the sub-scorers on the document.
-// Rewriting, printing, equality and explanations are DisjunctionMaxQuery's.
+// Rewriting, printing and equality are DisjunctionMaxQuery's; the weight (normalisation,
+// explanations) computes as DisjunctionMaxWeight does.
 #pragma once
 
 #include <lucene++/LuceneHeaders.h>

@@ -93,6 +93,62 @@ bool StartsAlike(std::wstring_view word, std::wstring_view term) {
   return true;
 }
 
+bool IsAsciiSpace(wchar_t c) { return c == L' ' || c == L'\t' || c == L'\n' || c == L'\r' || c == L'\f' || c == L'\v'; }
+bool IsAsciiWordChar(wchar_t c) {
+  return (c >= L'a' && c <= L'z') || (c >= L'A' && c <= L'Z') || (c >= L'0' && c <= L'9') || c == L'_';
+}
+
+// A place where the text can be cut without changing its tokens on either side: after ASCII
+// white space and before another ASCII character. Words never span white space, ICU always
+// breaks between a space and what follows it, and an ASCII character starts a new segment for
+// normalisation (nothing before it composes with it).
+bool IsSafeCut(const Lucene::String& text, size_t q) {
+  return q == 0 || q >= text.size() || (IsAsciiSpace(text[q - 1]) && text[q] < 0x80 && !IsAsciiSpace(text[q]));
+}
+
+// The parts of `text` that can hold a wanted term, as [begin, end) ranges cut at safe places;
+// nothing if the whole text must be analysed. A term comes from a word that starts with the
+// same letter (up to case, diacritics and y = i): true of folding, and of every language chain
+// for terms of two letters or more (stemmers rewrite endings; an elided article ends with an
+// apostrophe, after which the term's word starts). Any word starting with a non-ASCII character
+// is kept, as its normalisation is not checked here.
+std::optional<std::vector<std::pair<size_t, size_t>>> Windows(
+    const Lucene::String& text, const std::vector<const std::set<Lucene::String>*>& wanted, size_t fields) {
+  if (wanted.size() < fields) return std::nullopt;
+  std::set<wchar_t> starts;
+  for (const auto* terms : wanted) {
+    if (!terms) return std::nullopt;  // every token is wanted
+    for (const auto& term : *terms) {
+      if (term.size() < 2) return std::nullopt;
+      starts.insert(StartLetter(term[0]));
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> windows;
+  size_t covered = 0;
+  for (size_t p = 0; p < text.size(); ++p) {
+    const wchar_t c = text[p];
+    if (!windows.empty() && p < windows.back().second) continue;  // already in a window
+    if (c < 0x80) {
+      // Inside a run of ASCII letters, digits and underscores no word starts (Unicode word rules).
+      if (p > 0 && IsAsciiWordChar(text[p - 1])) continue;
+      if (!starts.count(StartLetter(c >= L'A' && c <= L'Z' ? c + 32 : c))) continue;
+    }
+    size_t begin = p, end = p + 1;
+    while (!IsSafeCut(text, begin)) --begin;
+    while (!IsSafeCut(text, end)) ++end;
+    if (!windows.empty() && begin <= windows.back().second) {
+      covered += end - windows.back().second;
+      windows.back().second = end;
+    } else {
+      covered += end - begin;
+      windows.emplace_back(begin, end);
+    }
+  }
+  // Mostly covered: one pass over the whole text costs less than many small ones.
+  if (covered * 4 > text.size() * 3) return std::nullopt;
+  return windows;
+}
+
 // A token stream that plays back captured tokens, with every attribute the tokenizer sets.
 class TokenReplay : public Lucene::TokenStream {
  public:
@@ -218,66 +274,6 @@ void MultiFieldAnalysis::Analyze(const Lucene::String& text, const std::vector<L
                                  const Visitor& visit) {
   FindTerms(text, fields, std::vector<const std::set<Lucene::String>*>(fields.size()), visit);
 }
-
-namespace {
-
-bool IsAsciiSpace(wchar_t c) { return c == L' ' || c == L'\t' || c == L'\n' || c == L'\r' || c == L'\f' || c == L'\v'; }
-bool IsAsciiWordChar(wchar_t c) {
-  return (c >= L'a' && c <= L'z') || (c >= L'A' && c <= L'Z') || (c >= L'0' && c <= L'9') || c == L'_';
-}
-
-// A place where the text can be cut without changing its tokens on either side: after ASCII
-// white space and before another ASCII character. Words never span white space, ICU always
-// breaks between a space and what follows it, and an ASCII character starts a new segment for
-// normalisation (nothing before it composes with it).
-bool IsSafeCut(const Lucene::String& text, size_t q) {
-  return q == 0 || q >= text.size() || (IsAsciiSpace(text[q - 1]) && text[q] < 0x80 && !IsAsciiSpace(text[q]));
-}
-
-// The parts of `text` that can hold a wanted term, as [begin, end) ranges cut at safe places;
-// nothing if the whole text must be analysed. A term comes from a word that starts with the
-// same letter (up to case, diacritics and y = i): true of folding, and of every language chain
-// for terms of two letters or more (stemmers rewrite endings; an elided article ends with an
-// apostrophe, after which the term's word starts). Any word starting with a non-ASCII character
-// is kept, as its normalisation is not checked here.
-std::optional<std::vector<std::pair<size_t, size_t>>> Windows(
-    const Lucene::String& text, const std::vector<const std::set<Lucene::String>*>& wanted, size_t fields) {
-  if (wanted.size() < fields) return std::nullopt;
-  std::set<wchar_t> starts;
-  for (const auto* terms : wanted) {
-    if (!terms) return std::nullopt;  // every token is wanted
-    for (const auto& term : *terms) {
-      if (term.size() < 2) return std::nullopt;
-      starts.insert(StartLetter(term[0]));
-    }
-  }
-  std::vector<std::pair<size_t, size_t>> windows;
-  size_t covered = 0;
-  for (size_t p = 0; p < text.size(); ++p) {
-    const wchar_t c = text[p];
-    if (!windows.empty() && p < windows.back().second) continue;  // already in a window
-    if (c < 0x80) {
-      // Inside a run of ASCII letters, digits and underscores no word starts (Unicode word rules).
-      if (p > 0 && IsAsciiWordChar(text[p - 1])) continue;
-      if (!starts.count(StartLetter(c >= L'A' && c <= L'Z' ? c + 32 : c))) continue;
-    }
-    size_t begin = p, end = p + 1;
-    while (!IsSafeCut(text, begin)) --begin;
-    while (!IsSafeCut(text, end)) ++end;
-    if (!windows.empty() && begin <= windows.back().second) {
-      covered += end - windows.back().second;
-      windows.back().second = end;
-    } else {
-      covered += end - begin;
-      windows.emplace_back(begin, end);
-    }
-  }
-  // Mostly covered: one pass over the whole text costs less than many small ones.
-  if (covered * 4 > text.size() * 3) return std::nullopt;
-  return windows;
-}
-
-}  // namespace
 
 void MultiFieldAnalysis::FindTerms(const Lucene::String& text, const std::vector<Lucene::String>& fields,
                                    const std::vector<const std::set<Lucene::String>*>& wanted, const Visitor& visit) {
