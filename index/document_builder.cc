@@ -10,6 +10,7 @@
 #include "index/analysis/field_analyzer.h"
 #include "index/analysis/language.h"
 #include "index/schema.h"
+#include "index/stored_hit.h"
 
 namespace wenjin::index {
 namespace {
@@ -23,18 +24,13 @@ const Lucene::AnalyzerPtr& SharedAnalyzer() {
   return analyzer;
 }
 
-void AddKeyword(const Lucene::DocumentPtr& doc, const char* field, const std::string& value, bool store) {
+// Not stored: a hit's values come from its StoredHit.
+void AddKeyword(const Lucene::DocumentPtr& doc, const char* field, const std::string& value) {
   if (value.empty()) return;
-  auto f = newLucene<Lucene::Field>(Wide(field), Wide(value),
-                                    store ? Lucene::Field::STORE_YES : Lucene::Field::STORE_NO,
+  auto f = newLucene<Lucene::Field>(Wide(field), Wide(value), Lucene::Field::STORE_NO,
                                     Lucene::Field::INDEX_NOT_ANALYZED_NO_NORMS);
   f->setOmitTermFreqAndPositions(true);
   doc->add(f);
-}
-
-void AddStored(const Lucene::DocumentPtr& doc, const char* field, const std::string& value) {
-  if (value.empty()) return;
-  doc->add(newLucene<Lucene::Field>(Wide(field), Wide(value), Lucene::Field::STORE_YES, Lucene::Field::INDEX_NO));
 }
 
 // Analyses `text` as `field` once: the tokens are cached and replayed to the IndexWriter, and
@@ -51,7 +47,7 @@ void AddText(const Lucene::DocumentPtr& doc, const std::string& field, const std
   auto f = newLucene<Lucene::Field>(wfield, cached);
   f->setOmitNorms(true);
   doc->add(f);
-  AddKeyword(doc, schema::LengthField(field).c_str(), std::to_string(count), /*store=*/false);
+  AddKeyword(doc, schema::LengthField(field).c_str(), std::to_string(count));
 }
 
 std::string Join(const std::vector<std::string>& parts) {
@@ -73,14 +69,14 @@ Lucene::TermPtr IdTerm(const std::string& id) {
 Lucene::DocumentPtr BuildDocument(const Resource& r) {
   auto doc = newLucene<Lucene::Document>();
   const std::string primary = analysis::PrimarySubtag(r.lang);
-  AddKeyword(doc, schema::kId, r.id, true);
-  AddKeyword(doc, schema::kLang, primary, true);
-  AddKeyword(doc, schema::kLangTag, r.lang, true);
-  AddKeyword(doc, schema::kSubject, r.subject, true);
-  AddKeyword(doc, schema::kLevel, r.level, true);
-  AddKeyword(doc, schema::kType, r.type, true);
-  AddKeyword(doc, schema::kOrigin, r.origin, true);
-  AddKeyword(doc, schema::kPublishedAt, r.published_at, true);
+  AddKeyword(doc, schema::kId, r.id);
+  AddKeyword(doc, schema::kLang, primary);
+  AddKeyword(doc, schema::kLangTag, r.lang);
+  AddKeyword(doc, schema::kSubject, r.subject);
+  AddKeyword(doc, schema::kLevel, r.level);
+  AddKeyword(doc, schema::kType, r.type);
+  AddKeyword(doc, schema::kOrigin, r.origin);
+  AddKeyword(doc, schema::kPublishedAt, r.published_at);
 
   // Titles by primary language; the primary title wins over a `titles` entry of its language.
   std::map<std::string, std::string> titles;
@@ -97,7 +93,7 @@ Lucene::DocumentPtr BuildDocument(const Resource& r) {
     if (lang != primary || title != r.title) all_titles.push_back(title);
     if (analysis::HasLanguageAnalysis(lang)) AddText(doc, schema::TitleField(lang), title);
   }
-  for (const auto& lang : langs) AddKeyword(doc, schema::kLangs, lang, false);
+  for (const auto& lang : langs) AddKeyword(doc, schema::kLangs, lang);
 
   const std::string text = Join({r.description, r.body});
   if (analysis::HasLanguageAnalysis(primary)) AddText(doc, schema::TextField(primary), text);
@@ -108,13 +104,7 @@ Lucene::DocumentPtr BuildDocument(const Resource& r) {
   AddText(doc, schema::kAll, all);
   AddText(doc, schema::kAllFold, all);
 
-  AddStored(doc, schema::kStoredTitle, r.title);
-  if (!titles.empty()) AddStored(doc, schema::kStoredTitles, nlohmann::json(titles).dump());
-  AddStored(doc, schema::kStoredDescription, r.description);
-  AddStored(doc, schema::kStoredBody, r.body);
-  AddStored(doc, schema::kStoredUrl, r.url);
-  AddStored(doc, schema::kStoredProvider, r.provider);
-  AddStored(doc, schema::kStoredModel, r.model);
+  AddStoredHit(MakeStoredHit(r, titles.empty() ? std::string() : nlohmann::json(titles).dump()), doc);
   return doc;
 }
 

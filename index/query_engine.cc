@@ -25,6 +25,7 @@
 #include "index/query_context.h"
 #include "index/query_parser.h"
 #include "index/schema.h"
+#include "index/stored_hit.h"
 #include "store/resource.h"
 
 namespace wenjin::index {
@@ -42,8 +43,6 @@ constexpr double kLanguageBonus = 0.5;
 
 Lucene::String Wide(const std::string& s) { return Lucene::StringUtils::toUnicode(s); }
 std::string Utf8(const Lucene::String& s) { return Lucene::StringUtils::toUTF8(s); }
-
-std::string Stored(const Lucene::DocumentPtr& doc, const char* field) { return Utf8(doc->get(Wide(field))); }
 
 bool IsBlank(const std::string& s) {
   return s.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
@@ -70,26 +69,30 @@ Lucene::TermPtr FilterTerm(const std::string& field, const std::string& value) {
 }
 
 // The title shown for a hit: in the first query language the resource has a title in.
-std::string DisplayTitle(const Lucene::DocumentPtr& doc, const std::vector<std::string>& languages) {
+std::string DisplayTitle(const StoredHit& hit, const std::vector<std::string>& languages) {
   // The primary title is the title in the resource's own language: no need to read the others.
-  if (!languages.empty() && languages[0] == Stored(doc, schema::kLang)) {
-    std::string title = Stored(doc, schema::kStoredTitle);
-    if (!title.empty()) return title;
-  }
-  const std::string titles_json = Stored(doc, schema::kStoredTitles);
-  if (!titles_json.empty()) {
-    auto titles = nlohmann::json::parse(titles_json, nullptr, /*allow_exceptions=*/false);
+  if (!languages.empty() && languages[0] == hit.lang && !hit.title.empty()) return hit.title;
+  if (!hit.titles_json.empty()) {
+    auto titles = nlohmann::json::parse(hit.titles_json, nullptr, /*allow_exceptions=*/false);
     if (titles.is_object()) {
       for (const auto& lang : languages) {
         auto it = titles.find(lang);
         if (it != titles.end() && it->is_string()) return it->get<std::string>();
       }
-      std::string title = Stored(doc, schema::kStoredTitle);
-      if (title.empty() && !titles.empty() && titles.begin()->is_string()) title = titles.begin()->get<std::string>();
-      return title;
+      if (hit.title.empty() && !titles.empty() && titles.begin()->is_string()) {
+        return titles.begin()->get<std::string>();
+      }
     }
   }
-  return Stored(doc, schema::kStoredTitle);
+  return hit.title;
+}
+
+// The stored hit of document `doc`; Lucene++'s exceptions are the caller's to catch.
+StoredHit LoadHit(const Lucene::SearcherPtr& searcher, int32_t doc) {
+  StoredHit hit;
+  Status s = ReadStoredHit(searcher->doc(doc), &hit);
+  if (!s.ok()) boost::throw_exception(Lucene::IOException(Wide("document " + std::to_string(doc) + ": " + s.ToString())));
+  return hit;
 }
 
 // Highlight terms re-keyed to the fields whose analysis applies to the description and body.
@@ -151,7 +154,7 @@ class QueryEngine::Impl {
     }
     return filter;
   }
-  void FillHit(const Lucene::DocumentPtr& doc, double score, const SearchRequest& request,
+  void FillHit(StoredHit stored, double score, const SearchRequest& request,
                const std::vector<std::string>& languages, const BuiltQuery& built, SearchHit* hit);
   Lucene::SearcherPtr NewSearcher(const Lucene::IndexReaderPtr& reader) {
     auto searcher = newLucene<Lucene::IndexSearcher>(reader);
@@ -200,29 +203,30 @@ Status QueryEngine::Impl::MakeFilter(const SearchRequest& request, Lucene::Filte
   return Status::OK();
 }
 
-void QueryEngine::Impl::FillHit(const Lucene::DocumentPtr& doc, double score, const SearchRequest& request,
+void QueryEngine::Impl::FillHit(StoredHit stored, double score, const SearchRequest& request,
                                 const std::vector<std::string>& languages, const BuiltQuery& built,
                                 SearchHit* hit) {
-  hit->id = Stored(doc, schema::kId);
-  hit->title = DisplayTitle(doc, languages);
-  hit->lang = Stored(doc, schema::kLangTag);
+  hit->title = DisplayTitle(stored, languages);
+  hit->id = std::move(stored.id);
+  hit->lang = std::move(stored.lang_tag);
   hit->score = score;
-  hit->subject = Stored(doc, schema::kSubject);
-  hit->level = Stored(doc, schema::kLevel);
-  hit->type = Stored(doc, schema::kType);
-  hit->origin = Stored(doc, schema::kOrigin);
-  hit->published_at = Stored(doc, schema::kPublishedAt);
-  hit->url = Stored(doc, schema::kStoredUrl);
+  hit->subject = std::move(stored.subject);
+  hit->level = std::move(stored.level);
+  hit->type = std::move(stored.type);
+  hit->origin = std::move(stored.origin);
+  hit->published_at = std::move(stored.published_at);
+  hit->url = std::move(stored.url);
 
-  std::wstring text = doc->get(Wide(schema::kStoredDescription));
-  const std::wstring body = doc->get(Wide(schema::kStoredBody));
-  if (!body.empty()) text += (text.empty() ? L"" : L"\n") + body;
-  if (text.size() > kSnippetSourceChars) text.resize(kSnippetSourceChars);
-  std::vector<MatchSpan> spans;
-  if (request.highlight && !text.empty()) {
-    spans = FindMatches(text, BodyTerms(built.highlight_terms, Stored(doc, schema::kLang)));
+  std::string& text = stored.description;
+  if (!stored.body.empty()) text += (text.empty() ? "" : "\n") + stored.body;
+  if (!request.highlight || text.empty()) {
+    // Without matches the snippet is the text's start: one code point past it tells MakeSnippet
+    // that more follows.
+    hit->snippet = MakeSnippet(WideFromUtf8(text, kSnippetChars + 1), {}, kSnippetChars);
+    return;
   }
-  hit->snippet = MakeSnippet(text, std::move(spans), kSnippetChars);
+  const std::wstring wide = WideFromUtf8(text, kSnippetSourceChars);
+  hit->snippet = MakeSnippet(wide, FindMatches(wide, BodyTerms(built.highlight_terms, stored.lang)), kSnippetChars);
 }
 
 Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const SearchRequest& request,
@@ -303,8 +307,8 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
     const int32_t end = std::min<int32_t>(top->scoreDocs.size(), static_cast<int32_t>(request.offset + request.limit));
     for (int32_t i = static_cast<int32_t>(request.offset); i < end; ++i) {
       SearchHit hit;
-      FillHit(searcher->doc(top->scoreDocs[i]->doc), top->scoreDocs[i]->score, request, options.languages, built,
-              &hit);
+      FillHit(LoadHit(searcher, top->scoreDocs[i]->doc), top->scoreDocs[i]->score, request, options.languages,
+              built, &hit);
       response->hits.push_back(std::move(hit));
     }
   } catch (Lucene::LuceneException& e) {
@@ -355,8 +359,8 @@ Status QueryEngine::Impl::Suggest(const Lucene::IndexReaderPtr& reader, const st
     const std::vector<std::string> languages = lang.empty() ? std::vector<std::string>{}
                                                             : std::vector<std::string>{analysis::PrimarySubtag(lang)};
     for (int32_t i = 0; i < top->scoreDocs.size(); ++i) {
-      auto doc = searcher->doc(top->scoreDocs[i]->doc);
-      suggestions->push_back({Stored(doc, schema::kId), DisplayTitle(doc, languages), Stored(doc, schema::kLangTag)});
+      StoredHit hit = LoadHit(searcher, top->scoreDocs[i]->doc);
+      suggestions->push_back({hit.id, DisplayTitle(hit, languages), hit.lang_tag});
     }
   } catch (Lucene::LuceneException& e) {
     return Status::Internal("suggest failed: " + Utf8(e.getError()));

@@ -15,14 +15,16 @@
 // text field F that has tokens, the keyword term "len.F" holds the token count in decimal. It is
 // read per segment through FieldCache. Norms are omitted on text fields.
 //
-// Keyword fields (indexed as one untouched token, stored; single-valued so facets can use
+// Keyword fields (indexed as one untouched token; single-valued so facets can use
 // FieldCache): id, lang (primary subtag, lowercase: "zh"), lang.kw (canonical full tag,
 // "zh-Hant"), subject, level, type, origin, published_at (ISO 8601, sorts as a string).
 // langs.kw (multi-valued, not stored): the primary subtag of every language the resource has a
 // title or text in; `SearchRequest::lang` restricts to it.
 //
-// Stored only: s.title (primary title), s.titles (JSON object lang -> title), s.description,
-// s.body, s.url, s.provider, s.model.
+// Stored: s.hit alone, binary: what a hit shows (index/stored_hit.h). Documents indexed before it
+// existed store id, lang, lang.kw, subject, level, type, origin and published_at with their
+// keyword fields, and s.title (primary title), s.titles (JSON object lang -> title),
+// s.description, s.body, s.url, s.provider, s.model as stored-only strings; they are still read.
 #pragma once
 
 #include <string>
@@ -45,6 +47,8 @@ inline constexpr char kTitleFold[] = "title.fold";
 inline constexpr char kAll[] = "all";
 inline constexpr char kAllFold[] = "all.fold";
 
+inline constexpr char kStoredHit[] = "s.hit";
+// Legacy stored fields (see above).
 inline constexpr char kStoredTitle[] = "s.title";
 inline constexpr char kStoredTitles[] = "s.titles";
 inline constexpr char kStoredDescription[] = "s.description";

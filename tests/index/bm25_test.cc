@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "index/stored_hit.h"
 #include "tests/index/search_test_util.h"
 
 namespace wenjin::index {
@@ -37,7 +38,9 @@ class Bm25Test : public ::testing::Test {
     auto top = searcher->search(query, 10);
     std::map<std::string, double> scores;
     for (int32_t i = 0; i < top->scoreDocs.size(); ++i) {
-      const std::string id = Lucene::StringUtils::toUTF8(searcher->doc(top->scoreDocs[i]->doc)->get(L"id"));
+      StoredHit hit;
+      EXPECT_TRUE(ReadStoredHit(searcher->doc(top->scoreDocs[i]->doc), &hit).ok());
+      const std::string& id = hit.id;
       scores[id] = top->scoreDocs[i]->score;
       if (order) order->push_back(id);
     }

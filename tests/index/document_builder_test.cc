@@ -1,10 +1,11 @@
-// BuildDocument: the fields of the schema, exact lengths, keyword values, stored values.
+// BuildDocument: the fields of the schema, exact lengths, keyword values, the stored hit.
 #include "index/document_builder.h"
 
 #include <gtest/gtest.h>
 
 #include "index/analysis/tokens.h"
 #include "index/schema.h"
+#include "index/stored_hit.h"
 #include "tests/index/search_test_util.h"
 
 namespace wenjin::index {
@@ -39,10 +40,29 @@ TEST(DocumentBuilderTest, KeywordFields) {
       {schema::kId, {"r1"}},          {schema::kLang, {"fr"}},          {schema::kLangTag, {"fr-CA"}},
       {schema::kSubject, {"geography"}}, {schema::kLevel, {"primary"}},    {schema::kType, {"course"}},
       {schema::kOrigin, {"ai"}},      {schema::kPublishedAt, {"2024-03-01"}},
-      {schema::kStoredUrl, {"https://example.org/r1"}}, {schema::kStoredModel, {"some-model"}},
-      {schema::kStoredTitle, {"Les élèves à l'école"}},
   };
-  for (const auto& [field, expected] : cases) EXPECT_EQ(Values(doc, field), expected) << field;
+  for (const auto& [field, expected] : cases) {
+    EXPECT_EQ(Values(doc, field), expected) << field;
+    EXPECT_FALSE(doc->getField(Lucene::StringUtils::toUnicode(field))->isStored()) << field << ": in the stored hit";
+  }
+}
+
+TEST(DocumentBuilderTest, OneStoredFieldHoldsTheHit) {
+  auto doc = BuildDocument(Sample());
+  size_t stored = 0;
+  for (const auto& f : doc->getFields()) stored += f->isStored() ? 1 : 0;
+  EXPECT_EQ(stored, 1u);
+  StoredHit hit;
+  ASSERT_TRUE(ReadStoredHit(doc, &hit).ok());
+  EXPECT_EQ(hit.id, "r1");
+  EXPECT_EQ(hit.lang, "fr");
+  EXPECT_EQ(hit.lang_tag, "fr-CA");
+  EXPECT_EQ(hit.title, "Les élèves à l'école");
+  EXPECT_EQ(hit.titles_json, R"({"en":"Pupils at school","fr":"Les élèves à l'école"})");
+  EXPECT_EQ(hit.body, "Les fleuves du Québec.");
+  EXPECT_EQ(hit.url, "https://example.org/r1");
+  EXPECT_EQ(hit.model, "some-model");
+  EXPECT_EQ(hit.origin, "ai");
 }
 
 TEST(DocumentBuilderTest, TextFieldsPerLanguageAndNeutral) {
