@@ -24,14 +24,18 @@ namespace {
 
 constexpr char kMetaTag = 'm';
 constexpr char kChunkTag = 'c';
+// Files whose metadata predates the recorded chunk size were all written with this one.
+constexpr uint32_t kLegacyChunkSize = 64 * 1024;
+constexpr size_t kLegacyMetaSize = 16;
+constexpr size_t kMetaSize = 20;
 
 void AppendBe64(std::string* out, uint64_t v) {
   for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>((v >> shift) & 0xff));
 }
 
-uint64_t ReadBe64(const char* p) {
+uint64_t ReadBe(const char* p, int bytes) {
   uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  for (int i = 0; i < bytes; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
   return v;
 }
 
@@ -58,13 +62,24 @@ std::string ChunkKey(const std::string& prefix, uint64_t chunk) {
 struct FileMeta {
   uint64_t length = 0;
   uint64_t modified_ms = 0;
+  uint32_t chunk_size = 0;  // the file's own: written with the directory's size of that time
 };
 
 std::string EncodeMeta(const FileMeta& meta) {
   std::string value;
   AppendBe64(&value, meta.length);
   AppendBe64(&value, meta.modified_ms);
+  for (int shift = 24; shift >= 0; shift -= 8) value.push_back(static_cast<char>((meta.chunk_size >> shift) & 0xff));
   return value;
+}
+
+// False when `value` is not a metadata value (see rocks_directory.h).
+bool DecodeMeta(const std::string& value, FileMeta* meta) {
+  if (value.size() != kMetaSize && value.size() != kLegacyMetaSize) return false;
+  meta->length = ReadBe(value.data(), 8);
+  meta->modified_ms = ReadBe(value.data() + 8, 8);
+  meta->chunk_size = value.size() == kLegacyMetaSize ? kLegacyChunkSize : static_cast<uint32_t>(ReadBe(value.data() + 16, 4));
+  return meta->chunk_size > 0;
 }
 
 uint64_t NowMillis() {
@@ -115,11 +130,9 @@ struct RocksDirectory::Shared {
     rocksdb::Status s = db->Get(rocksdb::ReadOptions(), family, MetaKey(name), &value);
     if (s.IsNotFound()) return false;
     if (!s.ok()) ThrowIO("reading metadata of " + name, s);
-    if (value.size() != 16) {
+    if (!DecodeMeta(value, meta)) {
       boost::throw_exception(Lucene::IOException(Wide("corrupt metadata of index file " + name)));
     }
-    meta->length = ReadBe64(value.data());
-    meta->modified_ms = ReadBe64(value.data() + 8);
     return true;
   }
   void Sync() {
@@ -149,6 +162,7 @@ struct OpenFile {
   std::string name;
   std::string prefix;
   uint64_t length = 0;
+  uint32_t chunk_size = 0;
 
   // The chunks its inputs have read, kept pinned while the file is open (a reader's segment files
   // stay open for the reader's life): a query clones an input per term and field, and each clone
@@ -236,9 +250,9 @@ class RocksIndexInput : public Lucene::IndexInput {
     if (pos_ >= f.length) {
       boost::throw_exception(Lucene::IOException(Wide("read past EOF of index file " + f.name)));
     }
-    const uint64_t chunk = pos_ / f.shared->chunk_size;
-    const uint64_t start = chunk * f.shared->chunk_size;
-    const uint64_t expected = std::min<uint64_t>(f.shared->chunk_size, f.length - start);
+    const uint64_t chunk = pos_ / f.chunk_size;
+    const uint64_t start = chunk * f.chunk_size;
+    const uint64_t expected = std::min<uint64_t>(f.chunk_size, f.length - start);
     if (ChunkPtr kept = f.Kept(chunk)) {
       chunk_ = std::move(kept);
       chunk_start_ = start;
@@ -249,7 +263,7 @@ class RocksIndexInput : public Lucene::IndexInput {
     ro.snapshot = f.snapshot.get();
     ro.fill_cache = !t_uncached_reads;
     // Pinned, not copied: the chunk stays in RocksDB's block cache while an input uses it, so a
-    // query opening many term streams does not copy 64 KiB per stream.
+    // query opening many term streams does not copy a chunk per stream.
     auto data = std::make_shared<rocksdb::PinnableSlice>();
     rocksdb::Status s = f.shared->db->Get(ro, f.shared->family, ChunkKey(f.prefix, chunk), data.get());
     if (s.IsNotFound() || (s.ok() && data->size() < expected)) {
@@ -341,7 +355,7 @@ class RocksIndexOutput : public Lucene::IndexOutput {
     dirty_ = false;
   }
   void PutMeta() {
-    std::string value = EncodeMeta({length_, NowMillis()});
+    std::string value = EncodeMeta({length_, NowMillis(), shared_->chunk_size});
     shared_->Put(MetaKey(name_), value.data(), value.size(), "writing metadata of " + name_);
   }
   // Writes the current chunk if changed and loads `chunk` (stored bytes, if any, so a seek-back
@@ -525,7 +539,7 @@ void RocksDirectory::deleteFile(const String& name) {
   FileMeta meta;
   if (!shared_->GetMeta(utf8, &meta)) ThrowNotFound(utf8);
   const std::string prefix = ChunkPrefix(utf8);
-  const uint32_t c = shared_->chunk_size;
+  const uint32_t c = meta.chunk_size;
   const uint64_t chunks = (meta.length + c - 1) / c;
   rocksdb::WriteBatch batch;
   batch.Delete(shared_->family, MetaKey(utf8));
@@ -558,7 +572,7 @@ Lucene::IndexOutputPtr RocksDirectory::createOutput(const String& name) {
   if (fileExists(name)) deleteFile(name);
   // The file exists (empty) from now on, as on a file system; a writer that dies before close()
   // leaves it listed, so Lucene's deleter removes it and its chunks on the next open.
-  std::string value = EncodeMeta({0, NowMillis()});
+  std::string value = EncodeMeta({0, NowMillis(), shared_->chunk_size});
   shared_->Put(MetaKey(utf8), value.data(), value.size(), "creating index file " + utf8);
   return Lucene::newLucene<RocksIndexOutput>(shared_, utf8);
 }
@@ -578,8 +592,10 @@ Lucene::IndexInputPtr RocksDirectory::openInput(const String& name) {
   rocksdb::Status s = db->Get(ro, shared_->family, MetaKey(file->name), &value);
   if (s.IsNotFound()) ThrowNotFound(file->name);
   if (!s.ok()) ThrowIO("opening index file " + file->name, s);
-  if (value.size() != 16) boost::throw_exception(Lucene::IOException(Wide("corrupt metadata of " + file->name)));
-  file->length = ReadBe64(value.data());
+  FileMeta meta;
+  if (!DecodeMeta(value, &meta)) boost::throw_exception(Lucene::IOException(Wide("corrupt metadata of " + file->name)));
+  file->length = meta.length;
+  file->chunk_size = meta.chunk_size;
   return Lucene::newLucene<RocksIndexInput>(std::shared_ptr<const OpenFile>(std::move(file)));
 }
 

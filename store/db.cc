@@ -10,11 +10,14 @@
 namespace wenjin::store {
 
 namespace {
-// Holds the hot part of the search index in memory (the whole index of ~100k resources, 155 MB):
-// a chunk missed here is read and checksummed again from the OS page cache. It fills only as far
-// as searches read. bench_search at 97,848 resources: top-10 p50 0.73 ms with 64 MiB, 0.58 with
-// this, for +21 MB peak RSS while searching.
-constexpr size_t kIndexBlockCacheBytes = size_t{256} << 20;
+// Holds the hot chunks of the search index in the process; the rest stays in the OS page cache
+// (as a file-system index does), from where a miss is read and checksummed again. With 64 KiB
+// chunks this took 256 MiB to keep searches fast; 16 KiB chunks (index/rocks_directory.h) need
+// far less of it (bench_search, ~100k resources: see README, Performance).
+constexpr size_t kIndexBlockCacheBytes = size_t{32} << 20;
+// Index files are written in bursts (a flushed segment, a merge) and mostly deleted soon after;
+// the default 64 MiB memtables (two while one flushes) held 100+ MB during an import.
+constexpr size_t kIndexWriteBufferBytes = size_t{16} << 20;
 constexpr const char* kFamilyNames[kFamilyCount] = {
     "resources", "changes", "index_files", "lexicons", "review", "keys", "audit", "meta",
 };
@@ -46,6 +49,7 @@ Status Db::Open(const std::string& path, const Options& options, std::unique_ptr
     if (std::string_view(name) == "index_files") {
       // Index chunks are already compact binary; large blobs compress poorly and are read whole.
       cf.compression = rocksdb::kNoCompression;
+      cf.write_buffer_size = kIndexWriteBufferBytes;
       // Searches read index chunks pinned in the block cache (no copy); the default 8 MiB cache
       // holds too few 64 KiB chunks for the postings of a large index to stay hot.
       rocksdb::BlockBasedTableOptions table;

@@ -495,6 +495,45 @@ TEST(RocksDirectoryTest, OpenFilesKeepReadChunksWithinTheBound) {
   }
 }
 
+// Each file records the chunk size it was written with: a directory opened with another size
+// reads it whole, and files from before the size was recorded (16-byte metadata) read as 64 KiB.
+TEST(RocksDirectoryTest, FilesKeepTheChunkSizeTheyWereWrittenWith) {
+  RocksBackend backend(1000);
+  const std::string data = Pattern(70000);
+  IndexOutputPtr out = backend.dir()->createOutput(L"_3.prx");
+  Write(out, data);  // 70 chunks of 1000
+  out->close();
+  RocksDirectoryOptions options;
+  options.chunk_size = 4096;
+  auto other = newLucene<RocksDirectory>(backend.db(), options);
+  EXPECT_EQ(ReadAll(other, L"_3.prx"), data);
+  out = other->createOutput(L"_4.prx");
+  Write(out, data);
+  out->close();
+  EXPECT_EQ(ReadAll(backend.dir(), L"_4.prx"), data);
+
+  // A file as the directory wrote it before: 64 KiB chunks, metadata without the size.
+  auto* raw = backend.db()->raw();
+  auto* family = backend.db()->family(store::Family::kIndexFiles);
+  const std::string name = "_5.frq";
+  std::string prefix = std::string("c") + '\0' + static_cast<char>(name.size()) + name;
+  for (uint64_t chunk = 0; chunk * 65536 < data.size(); ++chunk) {
+    std::string key = prefix;
+    for (int shift = 56; shift >= 0; shift -= 8) key.push_back(static_cast<char>((chunk >> shift) & 0xff));
+    ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), family, key, data.substr(chunk * 65536, 65536)).ok());
+  }
+  std::string meta;
+  for (uint64_t v : {static_cast<uint64_t>(data.size()), uint64_t{1700000000000}}) {
+    for (int shift = 56; shift >= 0; shift -= 8) meta.push_back(static_cast<char>((v >> shift) & 0xff));
+  }
+  ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), family, "m" + name, meta).ok());
+  EXPECT_EQ(ReadAll(backend.dir(), L"_5.frq"), data);
+  EXPECT_EQ(ReadAll(other, L"_5.frq"), data);
+  backend.dir()->deleteFile(L"_5.frq");  // both of its chunks go with it
+  auto it = backend.db()->NewIterator(store::Family::kIndexFiles);
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) ADD_FAILURE() << "chunk left";
+}
+
 TEST(RocksDirectoryTest, LocksOfDifferentDatabasesAreIndependent) {
   RocksBackend one(1000), two(1000);
   Lucene::LockPtr a = one.dir()->makeLock(L"write.lock");

@@ -11,6 +11,7 @@
 // lucene-rocks (RocksDirectory alone, to isolate the directory), xapian, sqlite.
 // Each engine runs in its own child process (this binary re-executed with --engine) so that its
 // peak RSS (wait4 ru_maxrss) is its own. Queries are drawn deterministically from the titles.
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -46,6 +47,7 @@
 #include "index/rocks_directory.h"
 #include "index/search_index.h"
 #include "store/db.h"
+#include "store/heap.h"
 #include "store/resource.h"
 #include "store/resource_store.h"
 
@@ -85,6 +87,9 @@ struct Result {
   std::map<std::string, double> p50_by_kind;  // query kind (word, two, phrase, typo) -> p50 ms
   double peak_rss_mb = 0;  // the whole child, including the store's settling for sizes at rest
   double work_rss_mb = 0;  // peak while indexing and searching, before that settling
+  double index_rss_mb = 0;  // peak while indexing only
+  std::string index_heap;   // HeapUse() when indexing ends
+  std::string memory;       // RocksDB engines: what the store holds in memory after the searches
 };
 
 // This process's peak resident set so far (VmHWM), in MB; 0 if unknown.
@@ -97,6 +102,15 @@ double PeakRssSoFarMb() {
   return 0;
 }
 
+// glibc's heap now: bytes in use by the program, and bytes the heap holds from the system.
+std::string HeapUse() {
+  const struct mallinfo2 m = mallinfo2();
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "heap %.1f MB in use of %.1f MB", (m.uordblks + m.hblkhd) / 1048576.0,
+                (m.arena + m.hblkhd) / 1048576.0);
+  return buf;
+}
+
 uint64_t DirBytes(const fs::path& dir) {
   uint64_t total = 0;
   std::error_code ec;
@@ -104,6 +118,24 @@ uint64_t DirBytes(const fs::path& dir) {
     if (it->is_regular_file(ec)) total += it->file_size(ec);
   }
   return total;
+}
+
+// What RocksDB holds in memory now: the index family's block cache (and the part of it pinned)
+// and the memtables of every family.
+std::string StoreMemory(store::Db* db) {
+  uint64_t cache = 0, pinned = 0, memtables = 0, v = 0;
+  auto* index_cf = db->family(store::Family::kIndexFiles);
+  db->raw()->GetIntProperty(index_cf, "rocksdb.block-cache-usage", &cache);
+  db->raw()->GetIntProperty(index_cf, "rocksdb.block-cache-pinned-usage", &pinned);
+  for (int f = 0; f < store::kFamilyCount; ++f) {
+    if (db->raw()->GetIntProperty(db->family(static_cast<store::Family>(f)), "rocksdb.cur-size-all-mem-tables", &v)) {
+      memtables += v;
+    }
+  }
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "index block cache %.1f MB (%.1f MB pinned), memtables %.1f MB",
+                cache / 1048576.0, pinned / 1048576.0, memtables / 1048576.0);
+  return buf;
 }
 
 // ---- query mix ------------------------------------------------------------------------------
@@ -295,6 +327,8 @@ void Fill(const Timings& t, Result* r);
 // returns the number of matches (or -1 on error).
 template <typename SearchFn>
 Status RunWorkloads(const std::vector<Query>& queries, SearchFn search, Result* r) {
+  r->index_rss_mb = PeakRssSoFarMb();
+  r->index_heap = HeapUse();
   Timings warm, top, page;
   // One untimed page pass over every query first, so both timed passes find the caches (block
   // cache, page cache, per-reader dictionaries) as a running server has them, whichever runs first.
@@ -374,6 +408,7 @@ Status RunWenjin(const Flags& f, const std::vector<Query>& queries, Result* r) {
       if (!index->Search(req, &resp).ok()) return -1;
       return static_cast<long>(resp.total);
     }, r));
+    r->memory = StoreMemory(db.get());
     index.reset();
     // Sizes at rest: every family flushed and compacted, as a long-running server's store settles
     // (merged-away index files are deleted as tombstones until compaction drops them; Lucene on a
@@ -430,6 +465,7 @@ Status RunLucene(const Flags& f, const std::vector<Query>& queries, bool rocks, 
       if (!engine.Search(reader, req, &resp).ok()) return -1;
       return static_cast<long>(resp.total);
     }, r));
+    if (rocks) r->memory = StoreMemory(db.get());
     reader->close();
     writer->close();
     dir->close();
@@ -717,7 +753,7 @@ int RunChild(const Flags& f) {
   json out = {{"docs", r.docs},       {"index_s", r.index_s}, {"size_mb", r.size_mb}, {"index_part_mb", r.index_part_mb},
               {"p50_ms", r.p50_ms},   {"p99_ms", r.p99_ms},   {"mean_ms", r.mean_ms}, {"hit_rate", r.hit_rate},
               {"top_p50_ms", r.top_p50_ms}, {"top_p99_ms", r.top_p99_ms}, {"p50_by_kind", r.p50_by_kind},
-              {"work_rss_mb", r.work_rss_mb}, {"error", s.ok() ? "" : s.ToString()}};
+              {"work_rss_mb", r.work_rss_mb}, {"index_rss_mb", r.index_rss_mb}, {"index_heap", r.index_heap}, {"memory", r.memory}, {"error", s.ok() ? "" : s.ToString()}};
   std::ofstream(f.out) << out.dump() << "\n";
   return s.ok() ? 0 : 1;
 }
@@ -783,6 +819,9 @@ Result RunEngine(const Flags& f, const std::string& self, const std::string& eng
   r.size_mb = j["size_mb"];
   r.index_part_mb = j["index_part_mb"];
   r.work_rss_mb = j["work_rss_mb"];
+  r.index_rss_mb = j["index_rss_mb"];
+  r.index_heap = j["index_heap"];
+  r.memory = j["memory"];
   r.p50_ms = j["p50_ms"];
   r.p99_ms = j["p99_ms"];
   r.mean_ms = j["mean_ms"];
@@ -817,6 +856,7 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  wenjin::store::LimitHeapRetention();  // as the wenjin binary does; every engine's child gets it
   Flags f;
   if (!ParseFlags(argc, argv, &f)) {
     std::fprintf(stderr,
@@ -882,6 +922,11 @@ int main(int argc, char** argv) {
       std::printf(" %7.2f |", it == results[e].p50_by_kind.end() ? 0.0 : it->second);
     }
     std::printf("\n");
+  }
+  std::printf("\npeak RSS while indexing only, and what RocksDB holds in memory after the searches:\n");
+  for (const auto& e : order) {
+    std::printf("%-13s | %7.1f MB (%s) | %s\n", e.c_str(), results[e].index_rss_mb, results[e].index_heap.c_str(),
+                results[e].memory.c_str());
   }
   for (const auto& e : order) {
     if (results[e].index_part_mb >= 0) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "store/heap.h"
 #include "tools/cli/command.h"
 
 namespace wenjin::cli {
@@ -110,6 +111,7 @@ void PrintUsage(std::FILE* out) {
 
 int main(int argc, char** argv) {
   using namespace wenjin::cli;
+  wenjin::store::LimitHeapRetention();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
     PrintUsage(args.empty() ? stderr : stdout);
