@@ -95,10 +95,11 @@ StoredHit LoadHit(const Lucene::SearcherPtr& searcher, int32_t doc) {
   return hit;
 }
 
+using TermsByField = std::map<Lucene::String, std::set<Lucene::String>>;
+
 // Highlight terms re-keyed to the fields whose analysis applies to the description and body.
-std::map<Lucene::String, std::set<Lucene::String>> BodyTerms(
-    const std::map<Lucene::String, std::set<Lucene::String>>& terms, const std::string& primary_lang) {
-  std::map<Lucene::String, std::set<Lucene::String>> out;
+TermsByField BodyTerms(const TermsByField& terms, const std::string& primary_lang) {
+  TermsByField out;
   const Lucene::String text_field = Wide(schema::TextField(primary_lang));
   for (const auto& [field, set] : terms) {
     Lucene::String target;
@@ -154,8 +155,10 @@ class QueryEngine::Impl {
     }
     return filter;
   }
+  // `body_terms`: BodyTerms() of the query by resource language, filled as hits need them.
   void FillHit(StoredHit stored, double score, const SearchRequest& request,
-               const std::vector<std::string>& languages, const BuiltQuery& built, SearchHit* hit);
+               const std::vector<std::string>& languages, const BuiltQuery& built,
+               std::map<std::string, TermsByField>* body_terms, SearchHit* hit);
   Lucene::SearcherPtr NewSearcher(const Lucene::IndexReaderPtr& reader) {
     auto searcher = newLucene<Lucene::IndexSearcher>(reader);
     searcher->setSimilarity(similarity_);
@@ -205,7 +208,7 @@ Status QueryEngine::Impl::MakeFilter(const SearchRequest& request, Lucene::Filte
 
 void QueryEngine::Impl::FillHit(StoredHit stored, double score, const SearchRequest& request,
                                 const std::vector<std::string>& languages, const BuiltQuery& built,
-                                SearchHit* hit) {
+                                std::map<std::string, TermsByField>* body_terms, SearchHit* hit) {
   hit->title = DisplayTitle(stored, languages);
   hit->id = std::move(stored.id);
   hit->lang = std::move(stored.lang_tag);
@@ -225,8 +228,12 @@ void QueryEngine::Impl::FillHit(StoredHit stored, double score, const SearchRequ
     hit->snippet = MakeSnippet(WideFromUtf8(text, kSnippetChars + 1), {}, kSnippetChars);
     return;
   }
+  auto terms = body_terms->find(stored.lang);
+  if (terms == body_terms->end()) {
+    terms = body_terms->emplace(stored.lang, BodyTerms(built.highlight_terms, stored.lang)).first;
+  }
   const std::wstring wide = WideFromUtf8(text, kSnippetSourceChars);
-  hit->snippet = MakeSnippet(wide, FindMatches(wide, BodyTerms(built.highlight_terms, stored.lang)), kSnippetChars);
+  hit->snippet = MakeSnippet(wide, FindMatches(wide, terms->second), kSnippetChars);
 }
 
 Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const SearchRequest& request,
@@ -305,10 +312,11 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
     response->parsed_query = ToString(root) + (built.typo_terms > 0 ? " [typos]" : "") +
                              (options.or_fallback ? " [any word]" : "");
     const int32_t end = std::min<int32_t>(top->scoreDocs.size(), static_cast<int32_t>(request.offset + request.limit));
+    std::map<std::string, TermsByField> body_terms;
     for (int32_t i = static_cast<int32_t>(request.offset); i < end; ++i) {
       SearchHit hit;
       FillHit(LoadHit(searcher, top->scoreDocs[i]->doc), top->scoreDocs[i]->score, request, options.languages,
-              built, &hit);
+              built, &body_terms, &hit);
       response->hits.push_back(std::move(hit));
     }
   } catch (Lucene::LuceneException& e) {

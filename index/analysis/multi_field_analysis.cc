@@ -2,11 +2,13 @@
 #include "index/analysis/multi_field_analysis.h"
 
 #include <algorithm>
+#include <bitset>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 
 #include <lucene++/FlagsAttribute.h>
 #include <lucene++/OffsetAttribute.h>
@@ -98,29 +100,88 @@ bool IsAsciiWordChar(wchar_t c) {
   return (c >= L'a' && c <= L'z') || (c >= L'A' && c <= L'Z') || (c >= L'0' && c <= L'9') || c == L'_';
 }
 
-// A place where the text can be cut without changing its tokens on either side: after ASCII
-// white space and before another ASCII character. Words never span white space, ICU always
-// breaks between a space and what follows it, and an ASCII character starts a new segment for
-// normalisation (nothing before it composes with it).
-bool IsSafeCut(const Lucene::String& text, size_t q) {
-  return q == 0 || q >= text.size() || (IsAsciiSpace(text[q - 1]) && text[q] < 0x80 && !IsAsciiSpace(text[q]));
+// Non-ASCII letters of Latin, Greek and Cyrillic (below U+0500) that words are made of as
+// ASCII letters are: in UAX #29 they are ALetter (joined into words with letters on either
+// side; ICU breaks between white space and them), nothing before them composes with them in
+// NFKC, and their normalised, case-folded form starts with a letter of the same range (for
+// Latin, one whose diacritics are marks: "é", not "ø"). For them, the start letter (see
+// StartLetter) of that form; 0 for every other character.
+wchar_t SpacedLetterStart(wchar_t c) {
+  static const std::vector<wchar_t> table = [] {
+    std::vector<wchar_t> t(0x500, 0);
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+    const icu::Normalizer2* folding = icu::Normalizer2::getNFKCCasefoldInstance(err);
+    if (U_FAILURE(err)) return t;
+    for (UChar32 i = 0x80; i < 0x500; ++i) {
+      if (u_getIntPropertyValue(i, UCHAR_WORD_BREAK) != U_WB_ALETTER || !nfkc->hasBoundaryBefore(i)) continue;
+      UErrorCode e = U_ZERO_ERROR;
+      const icu::UnicodeString folded = folding->normalize(icu::UnicodeString(i), e);
+      if (U_FAILURE(e) || folded.isEmpty()) continue;
+      const UChar32 first = folded.char32At(0);
+      if (first >= 0x500) continue;
+      const wchar_t start = StartLetter(static_cast<wchar_t>(first));
+      // Latin letters without a decomposition (ø, æ, ł, ß...) start folded terms with another
+      // letter (Lucene's ASCIIFoldingFilter): they keep every window.
+      if (i < 0x370 && start >= 0x80) continue;
+      t[static_cast<size_t>(i)] = start;
+    }
+    return t;
+  }();
+  return c >= 0 && static_cast<size_t>(c) < table.size() ? table[static_cast<size_t>(c)] : 0;
 }
+
+// A place where the text can be cut without changing its tokens on either side: after ASCII
+// white space and before an ASCII character or a spaced letter (SpacedLetterStart). Words never
+// span white space, ICU always breaks between a space and either, and either starts a new
+// segment for normalisation (nothing before it composes with it).
+bool IsSafeCut(const Lucene::String& text, size_t q) {
+  if (q == 0 || q >= text.size()) return true;
+  if (!IsAsciiSpace(text[q - 1]) || IsAsciiSpace(text[q])) return false;
+  return text[q] < 0x80 || SpacedLetterStart(text[q]) != 0;
+}
+
+wchar_t AsciiLower(wchar_t c) { return c >= L'A' && c <= L'Z' ? c + 32 : c; }
+
 
 // The parts of `text` that can hold a wanted term, as [begin, end) ranges cut at safe places;
 // nothing if the whole text must be analysed. A term comes from a word that starts with the
 // same letter (up to case, diacritics and y = i): true of folding, and of every language chain
 // for terms of two letters or more (stemmers rewrite endings; an elided article ends with an
-// apostrophe, after which the term's word starts). Any word starting with a non-ASCII character
-// is kept, as its normalisation is not checked here.
+// apostrophe, after which the term's word starts). In the fields whose terms start as their words
+// do (`tight`: folded, neutral, and language chains that keep word starts) an ASCII word must also
+// start like a term as StartsAlike says, its length taken as that of its run of ASCII letters and
+// digits (a token is never shorter). A word starting with a non-ASCII letter of Latin, Greek or
+// Cyrillic must start like a term by its first letter (SpacedLetterStart); any other word starting
+// with a non-ASCII character is kept.
 std::optional<std::vector<std::pair<size_t, size_t>>> Windows(
-    const Lucene::String& text, const std::vector<const std::set<Lucene::String>*>& wanted, size_t fields) {
+    const Lucene::String& text, const std::vector<const std::set<Lucene::String>*>& wanted,
+    const std::vector<bool>& tight, size_t fields) {
   if (wanted.size() < fields) return std::nullopt;
-  std::set<wchar_t> starts;
-  for (const auto* terms : wanted) {
+  // By lowercase ASCII letter (other first letters only match words that start with a non-ASCII
+  // character, which always open a window): whether a term starts with it; whether one does
+  // that opens a window by its first letter alone; and the first two letters of the others.
+  std::bitset<128> starts, loose_starts;
+  std::bitset<128 * 128> pairs;
+  std::set<wchar_t> other_starts;  // first letters of Latin, Greek and Cyrillic beyond ASCII
+  for (size_t f = 0; f < wanted.size(); ++f) {
+    const auto* terms = wanted[f];
     if (!terms) return std::nullopt;  // every token is wanted
     for (const auto& term : *terms) {
       if (term.size() < 2) return std::nullopt;
-      starts.insert(StartLetter(term[0]));
+      const wchar_t first = StartLetter(term[0]);
+      if (first < 0 || first >= 0x80) {
+        other_starts.insert(first);
+        continue;
+      }
+      starts.set(first);
+      const wchar_t second = StartLetter(term[1]);
+      // StartsAlike compares min(2, term size - 1) letters: one for two-letter terms.
+      if (f < tight.size() && tight[f] && term.size() > 2 && second >= 0 && second < 0x80) {
+        pairs.set(first * 128 + second);
+      } else {
+        loose_starts.set(first);
+      }
     }
   }
   std::vector<std::pair<size_t, size_t>> windows;
@@ -131,7 +192,21 @@ std::optional<std::vector<std::pair<size_t, size_t>>> Windows(
     if (c < 0x80) {
       // Inside a run of ASCII letters, digits and underscores no word starts (Unicode word rules).
       if (p > 0 && IsAsciiWordChar(text[p - 1])) continue;
-      if (!starts.count(StartLetter(c >= L'A' && c <= L'Z' ? c + 32 : c))) continue;
+      const wchar_t first = StartLetter(AsciiLower(c));
+      if (!starts[first]) continue;
+      if (!loose_starts[first]) {
+        size_t q = p;
+        while (q < text.size() && IsAsciiWordChar(text[q])) ++q;
+        // Three letters or more, all ASCII: the word's first two letters count (see StartsAlike).
+        if (q - p >= 3 && (q == text.size() || text[q] < 0x80)) {
+          const wchar_t second = StartLetter(AsciiLower(text[p + 1]));
+          if (second >= 0x80 || !pairs[first * 128 + second]) continue;
+        }
+      }
+    } else if (const wchar_t first = SpacedLetterStart(c)) {
+      // A letter that words are made of: only where a word starts, and like a term (first letter).
+      if (p > 0 && (IsAsciiWordChar(text[p - 1]) || SpacedLetterStart(text[p - 1]) != 0)) continue;
+      if (first < 0x80 ? !starts[first] : !other_starts.count(first)) continue;
     }
     size_t begin = p, end = p + 1;
     while (!IsSafeCut(text, begin)) --begin;
@@ -196,6 +271,7 @@ class TokenReplay : public Lucene::TokenStream {
 struct FieldChain {
   bool text = false;  // false: a keyword field, no tokens
   bool keeps_word_start = false;  // a language chain of which LanguageChainKeepsWordStart holds
+  bool tight = false;  // its terms start as their words do (see Windows): folded, neutral, keeps_word_start
   boost::shared_ptr<TokenReplay> replay;
   Lucene::TokenStreamPtr stream;
   Lucene::TermAttributePtr term;
@@ -244,6 +320,7 @@ class MultiFieldAnalysis::Impl {
     if (spec.kind != FieldSpec::Kind::kKeyword) {
       chain.text = true;
       chain.keeps_word_start = spec.kind == FieldSpec::Kind::kLanguage && LanguageChainKeepsWordStart(spec.lang);
+      chain.tight = chain.keeps_word_start || spec.kind != FieldSpec::Kind::kLanguage;
       chain.replay = Lucene::newLucene<TokenReplay>(&captured_, !SplitsElisions(spec));
       chain.stream = WrapFieldFilters(spec, chain.replay);
       chain.term = chain.stream->addAttribute<Lucene::TermAttribute>();
@@ -277,7 +354,9 @@ void MultiFieldAnalysis::Analyze(const Lucene::String& text, const std::vector<L
 
 void MultiFieldAnalysis::FindTerms(const Lucene::String& text, const std::vector<Lucene::String>& fields,
                                    const std::vector<const std::set<Lucene::String>*>& wanted, const Visitor& visit) {
-  const auto windows = Windows(text, wanted, fields.size());
+  std::vector<bool> tight(fields.size());
+  for (size_t f = 0; f < fields.size(); ++f) tight[f] = impl_->Chain(fields[f]).tight;
+  const auto windows = Windows(text, wanted, tight, fields.size());
   if (!windows) {
     FindTermsIn(text, 0, fields, wanted, visit);
     return;

@@ -43,7 +43,11 @@ class MultiFieldAnalysis {
   //
   // When every field has wanted terms of two letters or more, only the parts of the text around
   // words starting like one of them are analysed, cut where tokens cannot change (after ASCII
-  // white space, before another ASCII character). Tokens are then reported window by window.
+  // white space, before an ASCII character or a Latin, Greek or Cyrillic letter that nothing
+  // composes with). A word starts like a term when its first letter does (case, diacritics and
+  // y = i aside), and in folded, neutral and word-start-keeping language fields, when an ASCII
+  // word of three letters or more also shares its second (StartsAlike). Words starting with any
+  // other character are always analysed. Tokens are then reported window by window.
   void FindTerms(const Lucene::String& text, const std::vector<Lucene::String>& fields,
                  const std::vector<const std::set<Lucene::String>*>& wanted, const Visitor& visit);
 
