@@ -1,5 +1,5 @@
 // BM25 weights and scorers: the term scorer reads postings in blocks, the phrase scorer takes the
-// phrase frequency from Lucene++'s own phrase matcher.
+// phrase frequency from ExactPhraseMatcher.
 #include "index/bm25.h"
 
 #include <algorithm>
@@ -8,6 +8,8 @@
 #include <lucene++/Explanation.h>
 #include <lucene++/FieldCache.h>
 #include <lucene++/TermDocs.h>
+
+#include "index/exact_phrase.h"
 
 namespace wenjin::index {
 namespace {
@@ -176,24 +178,20 @@ class Bm25PhraseWeight : public Bm25WeightBase {
     }
     avgdl_ = totals.avg_length > 0 ? totals.avg_length : 1.0;
     value_ = idf_ * query->getBoost();
-    // The inner weight only finds matches and their phrase frequency; its own score is unused.
-    inner_ = query->phrase()->createWeight(searcher);
-    inner_->sumOfSquaredWeights();
-    inner_->normalize(1.0);
   }
   WENJIN_LUCENE_CLASS(Bm25PhraseWeight);
 
   Lucene::ScorerPtr scorer(const Lucene::IndexReaderPtr& reader, bool, bool) override {
-    auto inner = inner_->scorer(reader, true, false);
+    const auto& phrase = phrase_query_->phrase();
+    auto inner = ExactPhraseMatcher::Create(reader, shared_from_this(), phrase->getTerms(), phrase->getPositions());
     if (!inner) return Lucene::ScorerPtr();
-    auto field = phrase_query_->phrase()->getTerms()[0]->field();
+    auto field = phrase->getTerms()[0]->field();
     return newLucene<Bm25PhraseScorer>(shared_from_this(), inner, FieldStats::Lengths(reader, field), value_,
                                        avgdl_, phrase_query_->params());
   }
 
  private:
   Bm25PhraseQuery* phrase_query_;  // owned through query_
-  Lucene::WeightPtr inner_;
 };
 
 }  // namespace

@@ -114,7 +114,7 @@ class Bm25PhraseQuery : public Lucene::Query {
   const Bm25Params& params() const { return params_; }
 
  private:
-  Lucene::PhraseQueryPtr phrase_;  // does the position matching
+  Lucene::PhraseQueryPtr phrase_;  // holds the terms and their positions (ExactPhraseMatcher matches)
   FieldStatsPtr stats_;
   Bm25Params params_;
 };
