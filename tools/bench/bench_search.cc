@@ -441,6 +441,7 @@ Status RunLucene(const Flags& f, const std::vector<Query>& queries, bool rocks, 
     writer->setRAMBufferSizeMB(32);
     writer->setTermIndexInterval(index::IndexOptions().term_index_interval);
     if (rocks) writer->setMergeScheduler(index::NewUncachedMergeScheduler());
+    writer->setUseCompoundFile(false);
     size_t pending = 0;
     ForEachResource(f.corpus, [&](const Resource& res) {
       writer->updateDocument(index::IdTerm(res.id), index::BuildDocument(res));
