@@ -1,7 +1,10 @@
 // StoredHit: encoding, decoding, and reading either stored form of a document.
 #include "index/stored_hit.h"
 
+#include <algorithm>
 #include <array>
+
+#include <unicode/utf8.h>
 
 #include "index/analysis/language.h"
 #include "index/schema.h"
@@ -125,31 +128,17 @@ Status ReadStoredHit(const Lucene::DocumentPtr& doc, StoredHit* hit) {
 std::wstring WideFromUtf8(std::string_view s, size_t max_chars) {
   std::wstring out;
   out.reserve(std::min(s.size(), max_chars));
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end && out.size() < max_chars) {
-    const uint8_t b = *p;
-    if (b < 0x80) {
-      out.push_back(static_cast<wchar_t>(b));
-      ++p;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < length && out.size() < max_chars) {
+    if (bytes[i] < 0x80) {  // most stored text: no decoding to do
+      out.push_back(static_cast<wchar_t>(bytes[i++]));
       continue;
     }
-    // Lead byte: sequence length and the bits it carries, with the smallest code point that may
-    // use that length (shorter, "overlong" forms are invalid).
-    int len = 0;
-    uint32_t cp = 0, min = 0;
-    if ((b & 0xe0) == 0xc0) len = 2, cp = b & 0x1f, min = 0x80;
-    else if ((b & 0xf0) == 0xe0) len = 3, cp = b & 0x0f, min = 0x800;
-    else if ((b & 0xf8) == 0xf0) len = 4, cp = b & 0x07, min = 0x10000;
-    int i = 1;
-    for (; len > 0 && i < len && p + i < end && (p[i] & 0xc0) == 0x80; ++i) cp = (cp << 6) | (p[i] & 0x3f);
-    if (len == 0 || i < len || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      out.push_back(L'\xfffd');
-      p += (len == 0 ? 1 : i);  // skip the bad lead byte, or the bytes of the broken sequence
-      continue;
-    }
-    out.push_back(static_cast<wchar_t>(cp));
-    p += len;
+    UChar32 c;
+    U8_NEXT_OR_FFFD(bytes, i, length, c);  // ICU: each maximal ill-formed part becomes one U+FFFD
+    out.push_back(static_cast<wchar_t>(c));
   }
   return out;
 }

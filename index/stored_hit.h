@@ -46,8 +46,9 @@ void AddStoredHit(const StoredHit& hit, const Lucene::DocumentPtr& doc);
 // The hit stored with `doc`, in either form (see above). Corruption when the field is malformed.
 Status ReadStoredHit(const Lucene::DocumentPtr& doc, StoredHit* hit);
 
-// `utf8` as wide characters, at most `max_chars` of them. Invalid bytes become U+FFFD (stored
-// text was validated on import; this only keeps a damaged index from breaking a search).
+// `utf8` as wide characters, at most `max_chars` of them. Ill-formed parts become U+FFFD as ICU's
+// U8_NEXT_OR_FFFD replaces them (stored text was validated on import; this only keeps a damaged
+// index from breaking a search).
 std::wstring WideFromUtf8(std::string_view utf8, size_t max_chars = std::wstring::npos);
 
 }  // namespace wenjin::index

@@ -101,8 +101,8 @@ TEST(StoredHitTest, WideFromUtf8) {
       {"élève", 2, L"\u00e9l"},                          // stops after max_chars code points
       {"a\xff" "b", std::wstring::npos, L"a\ufffd" "b"},    // a byte that starts nothing
       {"a\xc3", std::wstring::npos, L"a\ufffd"},          // cut inside a sequence
-      {"\xc0\xafx", std::wstring::npos, L"\ufffdx"},    // overlong "/": one replacement
-      {"\xed\xa0\x80x", std::wstring::npos, L"\ufffdx"},  // a UTF-16 surrogate
+      {"\xc0\xafx", std::wstring::npos, L"\ufffd\ufffdx"},  // overlong "/": C0 starts nothing
+      {"\xed\xa0\x80x", std::wstring::npos, L"\ufffd\ufffd\ufffdx"},  // a UTF-16 surrogate: no valid prefix
       {"\xe4\xb8x", std::wstring::npos, L"\ufffdx"},      // sequence broken by an ASCII byte
   };
   for (const auto& c : cases) EXPECT_EQ(WideFromUtf8(c.utf8, c.max_chars), c.wide) << c.utf8;
