@@ -2,9 +2,9 @@
 // with the number of such occurrences.
 //
 // Lucene++'s ExactPhraseScorer finds the same, but rebuilds a linked list of its term positions
-// from a priority queue for every candidate document, allocating as it goes; phrases were the
-// query kind whose time grew most when the index's block cache shrank. This one intersects the
-// postings, then compares position lists it reads into buffers it keeps.
+// from a priority queue for every candidate document, allocating as it goes. This one intersects
+// the postings, then compares position lists it reads into buffers it keeps (bench_search page
+// p50 of phrase queries, reused index: 0.47-0.52 ms with Lucene++'s, 0.43-0.44 with this).
 #pragma once
 
 #include <vector>

@@ -43,9 +43,10 @@ namespace wenjin::index {
 struct RocksDirectoryOptions {
   // Size of the stored chunks of files written from now on; each file records its own, so it
   // may change for an existing database. A query reads a few bytes here and there in many
-  // files, and a chunk is the unit RocksDB reads, checksums and caches: 16 KiB chunks let a
-  // 32 MiB block cache hold what 64 KiB chunks needed 256 MiB for (bench_search, lucene-rocks
-  // at ~100k resources: peak RSS 353 -> 242 MB; page p50 0.71x, then 0.65x lucene-fs's).
+  // files, and a chunk is the unit RocksDB reads, checksums and caches, so smaller chunks waste
+  // less of a small block cache (bench_search, lucene-rocks at ~100k resources: 64 KiB chunks and
+  // a 256 MiB cache, peak RSS 353 MB and page p50 0.71x lucene-fs's; 16 KiB and 32 MiB, with
+  // smaller memtables, 242 MB and 0.65x).
   // Default: 16 KiB (64 KiB before it was recorded per file).
   uint32_t chunk_size = 16 * 1024;
   // Chunks that open files keep pinned for their inputs, all files together (see "Reads").
