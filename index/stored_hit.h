@@ -6,7 +6,7 @@
 // round trips per hit. One field of length-prefixed UTF-8 values is read with one copy (bench_search:
 // loading a page's ten hits 0.054 ms p50; 0.08 with the string fields, measured a session apart).
 //
-// Encoding (docs/index-files.md): a format byte (1), then each value of StoredHit in declaration
+// Encoding: a format byte (1), then each value of StoredHit in declaration
 // order as a LEB128 length and that many bytes of UTF-8.
 //
 // Documents written before this field existed keep the values in separate stored fields;
