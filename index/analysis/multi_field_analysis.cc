@@ -143,7 +143,6 @@ bool IsSafeCut(const Lucene::String& text, size_t q) {
 
 wchar_t AsciiLower(wchar_t c) { return c >= L'A' && c <= L'Z' ? c + 32 : c; }
 
-
 // The parts of `text` that can hold a wanted term, as [begin, end) ranges cut at safe places;
 // nothing if the whole text must be analysed. A term comes from a word that starts with the
 // same letter (up to case, diacritics and y = i): true of folding, and of every language chain
@@ -158,12 +157,12 @@ std::optional<std::vector<std::pair<size_t, size_t>>> Windows(
     const Lucene::String& text, const std::vector<const std::set<Lucene::String>*>& wanted,
     const std::vector<bool>& tight, size_t fields) {
   if (wanted.size() < fields) return std::nullopt;
-  // By lowercase ASCII letter (other first letters only match words that start with a non-ASCII
-  // character, which always open a window): whether a term starts with it; whether one does
-  // that opens a window by its first letter alone; and the first two letters of the others.
+  // By lowercase ASCII letter: whether a term starts with it; whether one that does opens a
+  // window by its first letter alone; and the first two letters of the others. Terms starting
+  // with another letter only match words starting with a non-ASCII character (other_starts).
   std::bitset<128> starts, loose_starts;
   std::bitset<128 * 128> pairs;
-  std::set<wchar_t> other_starts;  // first letters of Latin, Greek and Cyrillic beyond ASCII
+  std::set<wchar_t> other_starts;
   for (size_t f = 0; f < wanted.size(); ++f) {
     const auto* terms = wanted[f];
     if (!terms) return std::nullopt;  // every token is wanted
