@@ -150,8 +150,16 @@ class SearchIndex::Impl {
       }
       writer_->optimize();
       CommitLocked();
-      stale_ = true;
-      return Status::OK();
+      // Searches move to the merged segment now. Then the index family is compacted into one
+      // level: the merges wrote the segment's chunks across several, and a read that finds a
+      // chunk in one level looks in each level above it first. (Chunks of merged-away files are
+      // dropped only by later compactions: the writer still holds readers of the old segments
+      // here, and their RocksDB snapshots keep what was deleted.) bench_search, wenjin, ~100k
+      // resources, one run each: page p50 0.758 ms searching right after the import without
+      // this compaction, 0.659 with it.
+      SetReader(writer_->getReader());
+      stale_ = false;
+      return store_->db()->Compact(store::Family::kIndexFiles);
     });
   }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
@@ -56,6 +57,9 @@ Status Db::Open(const std::string& path, const Options& options, std::unique_ptr
       // holds too few 64 KiB chunks for the postings of a large index to stay hot.
       rocksdb::BlockBasedTableOptions table;
       table.block_cache = rocksdb::NewLRUCache(kIndexBlockCacheBytes);
+      // Between compactions a chunk may sit in any of several levels; a Bloom filter per table
+      // answers "not here" without reading the table's index and data blocks.
+      table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
       cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     }
     families.emplace_back(name, cf);
@@ -116,6 +120,12 @@ Status Db::Delete(Family f, std::string_view key, bool sync) {
 }
 
 Status Db::SyncWal() { return FromRocks(db_->SyncWAL()); }
+
+Status Db::Compact(Family f) {
+  rocksdb::CompactRangeOptions options;
+  options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  return FromRocks(db_->CompactRange(options, family(f), nullptr, nullptr));
+}
 
 std::unique_ptr<rocksdb::Iterator> Db::NewIterator(Family f) {
   return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(rocksdb::ReadOptions(), family(f)));

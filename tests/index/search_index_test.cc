@@ -12,6 +12,9 @@
 
 #include <gtest/gtest.h>
 
+#include <rocksdb/db.h>
+#include <rocksdb/metadata.h>
+
 #include "store/db.h"
 #include "store/resource_store.h"
 #include "tests/util/testutil.h"
@@ -165,6 +168,30 @@ TEST_F(SearchIndexTest, OptimizeMergesIntoOneDurableSegment) {
   EXPECT_EQ(index_->segment_count(), 1u);
   EXPECT_EQ(index_->document_count(), 3u);
   EXPECT_OK(index_->Check());
+}
+
+// Optimize() leaves the index's chunks in one level of RocksDB below level 0, so a read looks in
+// one table, not in each level the merges' writes reached.
+TEST_F(SearchIndexTest, OptimizeLeavesTheIndexFilesInOneLevel) {
+  OpenIndex();
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_OK(store_->Put(Make("r" + std::to_string(i), "Topic number " + std::to_string(i))));
+    ASSERT_OK(index_->CatchUp(/*commit=*/true));
+    ASSERT_FALSE(SearchIds("topic").empty());  // a reader on the segments so far
+  }
+  ASSERT_OK(index_->Optimize());
+  rocksdb::ColumnFamilyMetaData meta;
+  db_->raw()->GetColumnFamilyMetaData(db_->family(store::Family::kIndexFiles), &meta);
+  size_t levels_used = 0, files = 0;
+  for (const auto& level : meta.levels) {
+    if (level.files.empty()) continue;
+    ++levels_used;
+    files += level.files.size();
+    EXPECT_NE(level.level, 0) << "index files left in level 0";
+  }
+  EXPECT_GT(files, 0u);
+  EXPECT_EQ(levels_used, 1u);
+  EXPECT_EQ(SearchIds("topic").size(), 4u);
 }
 
 TEST_F(SearchIndexTest, ReopenResumesFromTheCommittedSequenceAndReplaysTheRest) {
