@@ -137,6 +137,11 @@ class QueryEngine::Impl {
     return context_;
   }
 
+  void ForgetReader() {
+    std::lock_guard<std::mutex> lock(mu_);
+    context_.reset();
+  }
+
   Status Search(const Lucene::IndexReaderPtr& reader, const SearchRequest& request, SearchResponse* response);
   Status Suggest(const Lucene::IndexReaderPtr& reader, const std::string& prefix, const std::string& lang,
                  size_t limit, std::vector<Suggestion>* suggestions);
@@ -375,6 +380,8 @@ Status QueryEngine::Impl::Suggest(const Lucene::IndexReaderPtr& reader, const st
   }
   return Status::OK();
 }
+
+void QueryEngine::ForgetReader() { impl_->ForgetReader(); }
 
 QueryEngine::QueryEngine(const IndexOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 QueryEngine::~QueryEngine() = default;

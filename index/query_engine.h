@@ -38,6 +38,10 @@ class QueryEngine {
   Status Suggest(const Lucene::IndexReaderPtr& reader, const std::string& prefix, const std::string& lang,
                  size_t limit, std::vector<Suggestion>* suggestions);
 
+  // Drops the caches of the reader searched last. Call it when that reader is replaced: they hold
+  // it, and with it its open index files, until the next search otherwise. Thread-safe.
+  void ForgetReader();
+
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;

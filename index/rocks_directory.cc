@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -96,7 +97,40 @@ uint64_t NowMillis() {
   boost::throw_exception(Lucene::FileNotFoundException(Wide("no index file '" + name + "'")));
 }
 
-using SnapshotPtr = std::shared_ptr<const rocksdb::Snapshot>;
+// Files open for reading in this process, by database path and file name, and whether each was
+// deleted while open. A deleted file's metadata goes at once (it is no longer listed), its chunks
+// when its last input goes, as a file system does with an unlinked file still open. This is what
+// a snapshot per open file used to do, but a snapshot keeps every key deleted or overwritten
+// after it in the whole database, so one long-lived reader kept all merged-away chunks (and old
+// records of every other family) from compaction.
+class OpenFileRegistry {
+ public:
+  static OpenFileRegistry& Get() {
+    static OpenFileRegistry registry;
+    return registry;
+  }
+  // Runs `fn` under the registry's lock: deletions and openings of one file are then ordered.
+  template <typename Fn>
+  auto Locked(Fn fn) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return fn(files_);
+  }
+  struct Entry {
+    uint64_t inputs = 0;      // open files (each shared by an input and its clones)
+    bool deleted = false;     // deleteFile() came while open: the last release removes the chunks
+  };
+  using Map = std::map<std::string, Entry>;
+
+ private:
+  std::mutex mu_;
+  Map files_;
+};
+
+std::string OpenKey(const std::string& db_path, const std::string& name) {
+  std::string key = db_path;
+  key.push_back('\0');  // paths hold no NUL
+  return key + name;
+}
 
 }  // namespace
 
@@ -135,6 +169,20 @@ struct RocksDirectory::Shared {
     }
     return true;
   }
+  // Adds to `batch` the deletion of every chunk of the file with chunk key prefix `prefix`: the
+  // first `known` by key, any others (a writer that died before close(), a file whose metadata is
+  // gone) found with one seek past them.
+  void DeleteChunks(const std::string& prefix, uint64_t known, rocksdb::WriteBatch* batch) {
+    for (uint64_t i = 0; i < known; ++i) batch->Delete(family, ChunkKey(prefix, i));
+    rocksdb::ReadOptions ro;
+    std::string upper = ChunkKey(prefix, UINT64_MAX);
+    upper.push_back('\xff');
+    rocksdb::Slice upper_slice(upper);
+    ro.iterate_upper_bound = &upper_slice;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, family));
+    for (it->Seek(ChunkKey(prefix, known)); it->Valid(); it->Next()) batch->Delete(family, it->key());
+    if (!it->status().ok()) ThrowIO("finding the chunks of an index file", it->status());
+  }
   void Sync() {
     uint64_t target = writes.load();
     if (synced.load() >= target) return;
@@ -155,14 +203,15 @@ using SharedPtr = std::shared_ptr<RocksDirectory::Shared>;
 
 using ChunkPtr = std::shared_ptr<const rocksdb::PinnableSlice>;
 
-// One opened file as its inputs see it: fixed length, read through a snapshot.
+// One opened file as its inputs see it: fixed length, its chunks kept until it is released even
+// if the file is deleted meanwhile (see OpenFileRegistry).
 struct OpenFile {
   SharedPtr shared;
-  SnapshotPtr snapshot;
   std::string name;
   std::string prefix;
   uint64_t length = 0;
   uint32_t chunk_size = 0;
+  bool registered = false;  // counted in OpenFileRegistry
 
   // The chunks its inputs have read, kept pinned while the file is open (a reader's segment files
   // stay open for the reader's life): a query clones an input per term and field, and each clone
@@ -196,7 +245,24 @@ void OpenFile::Keep(uint64_t chunk, const ChunkPtr& data) const {
   kept_bytes += size;
 }
 
-OpenFile::~OpenFile() { shared->kept_bytes.fetch_sub(kept_bytes); }
+OpenFile::~OpenFile() {
+  shared->kept_bytes.fetch_sub(kept_bytes);
+  if (!registered) return;
+  try {
+    OpenFileRegistry::Get().Locked([&](OpenFileRegistry::Map& files) {
+      auto it = files.find(OpenKey(shared->db_path, name));
+      if (it == files.end() || --it->second.inputs > 0) return;
+      const bool deleted = it->second.deleted;
+      files.erase(it);
+      if (!deleted) return;
+      rocksdb::WriteBatch batch;
+      shared->DeleteChunks(prefix, (length + chunk_size - 1) / chunk_size, &batch);
+      shared->Write(&batch, "deleting index file " + name);
+    });
+  } catch (...) {
+    // The chunks stay behind, without metadata; the next RocksDirectory on this store removes them.
+  }
+}
 
 // Set by UncachedReadScope on its thread.
 thread_local bool t_uncached_reads = false;
@@ -224,7 +290,7 @@ class RocksIndexInput : public Lucene::IndexInput {
   }
 
   void close() override {
-    // Frees the cache only; the snapshot lives as long as any clone does.
+    // Frees the cache only; the file stays open as long as any clone does.
     chunk_.reset();
     chunk_start_ = chunk_end_ = 0;
   }
@@ -260,7 +326,6 @@ class RocksIndexInput : public Lucene::IndexInput {
       return;
     }
     rocksdb::ReadOptions ro;
-    ro.snapshot = f.snapshot.get();
     ro.fill_cache = !t_uncached_reads;
     // Pinned, not copied: the chunk stays in RocksDB's block cache while an input uses it, so a
     // query opening many term streams does not copy a chunk per stream.
@@ -471,6 +536,38 @@ RocksDirectory::RocksDirectory(store::Db* db, const RocksDirectoryOptions& optio
   shared_->max_kept_bytes = options.max_kept_chunk_bytes;
   shared_->db_path = CanonicalPath(db->path());
   setLockFactory(Lucene::newLucene<RocksLockFactory>(shared_->db_path));
+  RemoveOrphanChunks();
+}
+
+// Chunks without metadata are those of files deleted while open by a process that ended before
+// the file was released. One seek per file finds them.
+void RocksDirectory::RemoveOrphanChunks() {
+  Shared& sh = *shared_;
+  OpenFileRegistry::Get().Locked([&](OpenFileRegistry::Map& files) {
+    rocksdb::ReadOptions ro;
+    const std::string upper(1, kChunkTag + 1);
+    rocksdb::Slice upper_slice(upper);
+    ro.iterate_upper_bound = &upper_slice;
+    std::unique_ptr<rocksdb::Iterator> it(sh.db->NewIterator(ro, sh.family));
+    rocksdb::WriteBatch batch;
+    for (it->Seek(std::string(1, kChunkTag)); it->Valid();) {
+      const rocksdb::Slice key = it->key();
+      const size_t size = key.size() >= 3 ? (static_cast<unsigned char>(key[1]) << 8) | static_cast<unsigned char>(key[2]) : 0;
+      if (key.size() < 3 + size + 8) {  // not a chunk key: leave it
+        it->Next();
+        continue;
+      }
+      const std::string name(key.data() + 3, size);
+      const std::string prefix = ChunkPrefix(name);
+      FileMeta meta;
+      if (!sh.GetMeta(name, &meta) && !files.count(OpenKey(sh.db_path, name))) sh.DeleteChunks(prefix, 0, &batch);
+      std::string next = ChunkKey(prefix, UINT64_MAX);
+      next.push_back('\xff');
+      it->Seek(next);
+    }
+    if (!it->status().ok()) ThrowIO("listing index chunks", it->status());
+    if (batch.Count() > 0) sh.Write(&batch, "removing chunks of deleted index files");
+  });
 }
 
 RocksDirectory::~RocksDirectory() = default;
@@ -536,25 +633,19 @@ void RocksDirectory::touchFile(const String& name) {
 void RocksDirectory::deleteFile(const String& name) {
   ensureOpen();
   const std::string utf8 = Utf8(name);
-  FileMeta meta;
-  if (!shared_->GetMeta(utf8, &meta)) ThrowNotFound(utf8);
-  const std::string prefix = ChunkPrefix(utf8);
-  const uint32_t c = meta.chunk_size;
-  const uint64_t chunks = (meta.length + c - 1) / c;
-  rocksdb::WriteBatch batch;
-  batch.Delete(shared_->family, MetaKey(utf8));
-  for (uint64_t i = 0; i < chunks; ++i) batch.Delete(shared_->family, ChunkKey(prefix, i));
-  // Chunks past the recorded length exist only if a writer died before close(): find them with
-  // one seek past the known ones.
-  rocksdb::ReadOptions ro;
-  std::string upper = ChunkKey(prefix, UINT64_MAX);
-  upper.push_back('\xff');
-  rocksdb::Slice upper_slice(upper);
-  ro.iterate_upper_bound = &upper_slice;
-  std::unique_ptr<rocksdb::Iterator> it(shared_->db->NewIterator(ro, shared_->family));
-  for (it->Seek(ChunkKey(prefix, chunks)); it->Valid(); it->Next()) batch.Delete(shared_->family, it->key());
-  if (!it->status().ok()) ThrowIO("deleting index file " + utf8, it->status());
-  shared_->Write(&batch, "deleting index file " + utf8);
+  OpenFileRegistry::Get().Locked([&](OpenFileRegistry::Map& files) {
+    FileMeta meta;
+    if (!shared_->GetMeta(utf8, &meta)) ThrowNotFound(utf8);
+    rocksdb::WriteBatch batch;
+    batch.Delete(shared_->family, MetaKey(utf8));
+    auto open = files.find(OpenKey(shared_->db_path, utf8));
+    if (open != files.end()) {
+      open->second.deleted = true;  // its chunks go with its last input
+    } else {
+      shared_->DeleteChunks(ChunkPrefix(utf8), (meta.length + meta.chunk_size - 1) / meta.chunk_size, &batch);
+    }
+    shared_->Write(&batch, "deleting index file " + utf8);
+  });
 }
 
 int64_t RocksDirectory::fileLength(const String& name) {
@@ -567,13 +658,23 @@ int64_t RocksDirectory::fileLength(const String& name) {
 Lucene::IndexOutputPtr RocksDirectory::createOutput(const String& name) {
   ensureOpen();
   const std::string utf8 = Utf8(name);
-  // Replacing a file (Lucene rewrites only segments.gen): drop every old chunk first, so a
-  // shorter new file never shows old bytes past its end.
-  if (fileExists(name)) deleteFile(name);
-  // The file exists (empty) from now on, as on a file system; a writer that dies before close()
-  // leaves it listed, so Lucene's deleter removes it and its chunks on the next open.
-  std::string value = EncodeMeta({0, NowMillis(), shared_->chunk_size});
-  shared_->Put(MetaKey(utf8), value.data(), value.size(), "creating index file " + utf8);
+  OpenFileRegistry::Get().Locked([&](OpenFileRegistry::Map& files) {
+    // Replacing a file (Lucene rewrites only segments.gen, which readers hold open for a moment):
+    // every old chunk goes now, so a shorter new file never shows old bytes past its end, and an
+    // old input still open no longer owns the chunks (they are the new file's).
+    rocksdb::WriteBatch batch;
+    FileMeta meta;
+    const bool exists = shared_->GetMeta(utf8, &meta);
+    auto open = files.find(OpenKey(shared_->db_path, utf8));
+    if (open != files.end()) open->second.deleted = false;
+    if (exists || open != files.end()) {
+      shared_->DeleteChunks(ChunkPrefix(utf8), exists ? (meta.length + meta.chunk_size - 1) / meta.chunk_size : 0, &batch);
+    }
+    // The file exists (empty) from now on, as on a file system; a writer that dies before close()
+    // leaves it listed, so Lucene's deleter removes it and its chunks on the next open.
+    batch.Put(shared_->family, MetaKey(utf8), EncodeMeta({0, NowMillis(), shared_->chunk_size}));
+    shared_->Write(&batch, "creating index file " + utf8);
+  });
   return Lucene::newLucene<RocksIndexOutput>(shared_, utf8);
 }
 
@@ -583,17 +684,14 @@ Lucene::IndexInputPtr RocksDirectory::openInput(const String& name) {
   file->shared = shared_;
   file->name = Utf8(name);
   file->prefix = ChunkPrefix(file->name);
-  rocksdb::DB* db = shared_->db;
-  // The snapshot first, then the length read through it, so both describe the same moment.
-  file->snapshot = SnapshotPtr(db->GetSnapshot(), [db](const rocksdb::Snapshot* s) { db->ReleaseSnapshot(s); });
-  rocksdb::ReadOptions ro;
-  ro.snapshot = file->snapshot.get();
-  std::string value;
-  rocksdb::Status s = db->Get(ro, shared_->family, MetaKey(file->name), &value);
-  if (s.IsNotFound()) ThrowNotFound(file->name);
-  if (!s.ok()) ThrowIO("opening index file " + file->name, s);
   FileMeta meta;
-  if (!DecodeMeta(value, &meta)) boost::throw_exception(Lucene::IOException(Wide("corrupt metadata of " + file->name)));
+  OpenFileRegistry::Get().Locked([&](OpenFileRegistry::Map& files) {
+    // Registered and read under one lock, so a deletion comes either before (not found) or after
+    // (deferred until the file is released).
+    if (!shared_->GetMeta(file->name, &meta)) ThrowNotFound(file->name);
+    ++files[OpenKey(shared_->db_path, file->name)].inputs;
+    file->registered = true;
+  });
   file->length = meta.length;
   file->chunk_size = meta.chunk_size;
   return Lucene::newLucene<RocksIndexInput>(std::shared_ptr<const OpenFile>(std::move(file)));

@@ -14,9 +14,12 @@
 // RocksDB WAL, which makes every earlier write durable, so a Lucene++ commit (which syncs each
 // file it references before writing segments_N) is durable when commit() returns.
 //
-// Reads: an input caches the chunk it is in and reads through a RocksDB snapshot taken when the
-// file was opened, so a file deleted by the writer (merged away) stays readable to readers that
-// still have it open, as on POSIX file systems. Clones share the snapshot and the cached chunk.
+// Reads: an input caches the chunk it is in. A file deleted by the writer (merged away) while
+// inputs still have it open loses its metadata at once (it is no longer listed) and its chunks
+// when the last of those inputs and their clones is gone, as on POSIX file systems. (A RocksDB
+// snapshot per open file would do the same, but it keeps everything deleted after it in the whole
+// database from compaction while the file is open.) Chunks left by a process that ended first
+// are removed when a RocksDirectory is next made on the store.
 // An open file also keeps each chunk its inputs read pinned until it is closed, up to a bound
 // per directory, so the many clones a query makes skip the RocksDB lookup; merges keep none.
 //
@@ -85,6 +88,7 @@ class RocksDirectory : public Lucene::Directory {
   struct Shared;
 
  private:
+  void RemoveOrphanChunks();
   std::shared_ptr<Shared> shared_;
 };
 

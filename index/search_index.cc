@@ -150,13 +150,12 @@ class SearchIndex::Impl {
       }
       writer_->optimize();
       CommitLocked();
-      // Searches move to the merged segment now. Then the index family is compacted into one
-      // level: the merges wrote the segment's chunks across several, and a read that finds a
-      // chunk in one level looks in each level above it first. (Chunks of merged-away files are
-      // dropped only by later compactions: the writer still holds readers of the old segments
-      // here, and their RocksDB snapshots keep what was deleted.) bench_search, wenjin, ~100k
-      // resources, one run each: page p50 0.758 ms searching right after the import without
-      // this compaction, 0.659 with it.
+      // Searches move to the merged segment now, so no reader holds the merged-away files. Then
+      // the index family is compacted into one level, without their chunks: the merges wrote the
+      // segment's chunks across several levels, and a read that finds a chunk in one level
+      // looks in each level above it first. bench_search, wenjin, ~100k resources, one run
+      // each: page p50 0.758 ms searching right after the import without this compaction, 0.659
+      // with it (before the directory stopped using snapshots, so with the deleted chunks kept).
       SetReader(writer_->getReader());
       stale_ = false;
       return store_->db()->Compact(store::Family::kIndexFiles);
@@ -174,7 +173,10 @@ class SearchIndex::Impl {
 
   Status Contains(const std::string& id, bool* present) {
     return Guard("looking up a document", [&]() -> Status {
-      Lucene::TermDocsPtr docs = FreshReader()->reader()->termDocs(IdTerm(id));
+      // The handle is held until the lookup is done: the term docs open each segment's part
+      // lazily, in next(), and a reader replaced meanwhile would be closed under them.
+      const std::shared_ptr<ReaderHandle> handle = FreshReader();
+      Lucene::TermDocsPtr docs = handle->reader()->termDocs(IdTerm(id));
       *present = docs->next();
       docs->close();
       return Status::OK();
@@ -245,6 +247,7 @@ class SearchIndex::Impl {
       previous = std::move(reader_);
       reader_ = std::move(next);
     }
+    engine_.ForgetReader();
     // `previous` closes here unless a search still holds it.
   }
 

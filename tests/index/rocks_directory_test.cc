@@ -420,6 +420,62 @@ TEST(RocksDirectoryTest, FileOfADeadWriterIsListedAndFullyDeletable) {
   EXPECT_EQ(KeysInIndexFamily(backend.db()), 0u);
 }
 
+// A file deleted while open keeps its chunks until its last input (clones included) is gone,
+// and no longer: nothing stays behind for compaction to keep.
+TEST(RocksDirectoryTest, ChunksOfAFileDeletedWhileOpenGoWithItsLastInput) {
+  RocksBackend backend(1000);
+  const std::string data = Pattern(3500);
+  IndexOutputPtr out = backend.dir()->createOutput(L"_2.frq");
+  Write(out, data);
+  out->close();
+  IndexInputPtr in = backend.dir()->openInput(L"_2.frq");
+  auto clone = boost::dynamic_pointer_cast<Lucene::IndexInput>(in->clone());
+  backend.dir()->deleteFile(L"_2.frq");
+  EXPECT_FALSE(backend.dir()->fileExists(L"_2.frq"));
+  EXPECT_EQ(backend.dir()->listAll().size(), 0);
+  EXPECT_EQ(KeysInIndexFamily(backend.db()), 4u);  // its 4 chunks, no metadata
+  in->close();
+  in.reset();
+  EXPECT_EQ(KeysInIndexFamily(backend.db()), 4u);  // the clone still reads them
+  EXPECT_EQ(Read(clone, data.size()), data);
+  clone.reset();
+  EXPECT_EQ(KeysInIndexFamily(backend.db()), 0u);
+}
+
+// Chunks whose file lost its metadata while a process had it open, and ended before releasing
+// it, are removed by the next directory made on the store; other files are left alone.
+TEST(RocksDirectoryTest, OrphanChunksAreRemovedWhenADirectoryIsMade) {
+  RocksBackend backend(1000);
+  for (const String& name : {String(L"_1.tis"), String(L"_2.tis")}) {
+    IndexOutputPtr out = backend.dir()->createOutput(name);
+    Write(out, Pattern(2500));
+    out->close();
+  }
+  // What a process that died with _1.tis open after deleting it leaves: the chunks alone.
+  ASSERT_TRUE(backend.db()->raw()->Delete(rocksdb::WriteOptions(), backend.db()->family(store::Family::kIndexFiles), "m_1.tis").ok());
+  EXPECT_EQ(KeysInIndexFamily(backend.db()), 7u);
+  auto other = newLucene<RocksDirectory>(backend.db());
+  EXPECT_EQ(KeysInIndexFamily(backend.db()), 4u);  // _2.tis: metadata and 3 chunks
+  EXPECT_EQ(ReadAll(other, L"_2.tis"), Pattern(2500));
+}
+
+// A name deleted while open and written again: the new file keeps its chunks when the old
+// input goes (Lucene rewrites segments.gen so).
+TEST(RocksDirectoryTest, ReplacingAFileStillOpenKeepsTheNewOne) {
+  RocksBackend backend(1000);
+  IndexOutputPtr out = backend.dir()->createOutput(L"segments.gen");
+  Write(out, Pattern(2500));
+  out->close();
+  IndexInputPtr old_input = backend.dir()->openInput(L"segments.gen");
+  backend.dir()->deleteFile(L"segments.gen");
+  out = backend.dir()->createOutput(L"segments.gen");
+  Write(out, "new");
+  out->close();
+  old_input.reset();
+  EXPECT_EQ(ReadAll(backend.dir(), L"segments.gen"), "new");
+  EXPECT_EQ(KeysInIndexFamily(backend.db()), 2u);  // metadata and one chunk
+}
+
 TEST(RocksDirectoryTest, NamesThatArePrefixesOfEachOtherStayApart) {
   RocksBackend backend(1000);
   const std::vector<std::pair<String, std::string>> files = {
