@@ -126,7 +126,7 @@ class Bm25TermWeight : public Bm25WeightBase {
     auto docs = reader->termDocs(term_query_->term());
     if (!docs) return Lucene::ScorerPtr();
     return newLucene<Bm25TermScorer>(shared_from_this(), docs,
-                                     FieldStats::Lengths(reader, term_query_->term()->field()), value_, avgdl_,
+                                     term_query_->stats()->SegmentLengths(reader, term_query_->term()->field()), value_, avgdl_,
                                      term_query_->params());
   }
 
@@ -186,7 +186,7 @@ class Bm25PhraseWeight : public Bm25WeightBase {
     auto inner = ExactPhraseMatcher::Create(reader, shared_from_this(), phrase->getTerms(), phrase->getPositions());
     if (!inner) return Lucene::ScorerPtr();
     auto field = phrase->getTerms()[0]->field();
-    return newLucene<Bm25PhraseScorer>(shared_from_this(), inner, FieldStats::Lengths(reader, field), value_,
+    return newLucene<Bm25PhraseScorer>(shared_from_this(), inner, phrase_query_->stats()->SegmentLengths(reader, field), value_,
                                        avgdl_, phrase_query_->params());
   }
 
@@ -204,6 +204,38 @@ FieldStats::FieldStats(Lucene::IndexReaderPtr reader) : reader_(std::move(reader
 
 Lucene::Collection<int32_t> FieldStats::Lengths(const Lucene::IndexReaderPtr& reader, const Lucene::String& field) {
   return Lucene::FieldCache::DEFAULT()->getInts(reader, LengthFieldOf(field));
+}
+
+namespace {
+
+// The value of `field` and `segment` in `memo`, computed by `make` on first need (outside the
+// lock: FieldCache is thread-safe, and two threads computing it at once get the same arrays).
+template <typename Value, typename Make>
+Value Memoized(std::mutex* mu, std::map<Lucene::String, std::map<Lucene::IndexReader*, Value>, std::less<>>* memo,
+               const Lucene::IndexReaderPtr& segment, const Lucene::String& field, Make make) {
+  {
+    std::lock_guard<std::mutex> lock(*mu);
+    auto by_field = memo->find(field);
+    if (by_field != memo->end()) {
+      auto it = by_field->second.find(segment.get());
+      if (it != by_field->second.end()) return it->second;
+    }
+  }
+  Value value = make();
+  std::lock_guard<std::mutex> lock(*mu);
+  (*memo)[field][segment.get()] = value;
+  return value;
+}
+
+}  // namespace
+
+Lucene::Collection<int32_t> FieldStats::SegmentLengths(const Lucene::IndexReaderPtr& segment, const Lucene::String& field) {
+  return Memoized(&mu_, &lengths_, segment, field, [&] { return Lengths(segment, field); });
+}
+
+Lucene::StringIndexPtr FieldStats::SegmentStrings(const Lucene::IndexReaderPtr& segment, const Lucene::String& field) {
+  return Memoized(&mu_, &strings_, segment, field,
+                  [&] { return Lucene::FieldCache::DEFAULT()->getStringIndex(segment, field); });
 }
 
 FieldStats::Totals FieldStats::Get(const Lucene::String& field) {

@@ -5,8 +5,10 @@
 
 namespace wenjin::index {
 
-FacetCollector::FacetCollector(Lucene::CollectorPtr inner, std::vector<std::string> fields)
-    : inner_(std::move(inner)), fields_(std::move(fields)) {}
+FacetCollector::FacetCollector(Lucene::CollectorPtr inner, std::vector<std::string> fields, FieldStatsPtr arrays)
+    : inner_(std::move(inner)), fields_(std::move(fields)), arrays_(std::move(arrays)) {
+  for (const auto& f : fields_) wide_fields_.push_back(Lucene::StringUtils::toUnicode(f));
+}
 
 void FacetCollector::setScorer(const Lucene::ScorerPtr& scorer) { inner_->setScorer(scorer); }
 
@@ -24,7 +26,8 @@ void FacetCollector::setNextReader(const Lucene::IndexReaderPtr& reader, int32_t
   segment_index_.assign(fields_.size(), Lucene::StringIndexPtr());
   segment_counts_.assign(fields_.size(), {});
   for (size_t f = 0; f < fields_.size(); ++f) {
-    auto index = Lucene::FieldCache::DEFAULT()->getStringIndex(reader, Lucene::StringUtils::toUnicode(fields_[f]));
+    auto index = arrays_ ? arrays_->SegmentStrings(reader, wide_fields_[f])
+                         : Lucene::FieldCache::DEFAULT()->getStringIndex(reader, wide_fields_[f]);
     segment_index_[f] = index;
     segment_counts_[f].assign(static_cast<size_t>(index->lookup.size()), 0);
   }

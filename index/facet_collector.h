@@ -17,7 +17,9 @@ namespace wenjin::index {
 // One search at a time (like every Lucene++ collector).
 class FacetCollector : public Lucene::Collector {
  public:
-  FacetCollector(Lucene::CollectorPtr inner, std::vector<std::string> fields);
+  // `arrays` (optional): the searched reader's FieldStats, whose memo of FieldCache string
+  // indexes is cheaper than FieldCache's own lookup.
+  FacetCollector(Lucene::CollectorPtr inner, std::vector<std::string> fields, FieldStatsPtr arrays = nullptr);
   WENJIN_LUCENE_CLASS(FacetCollector);
 
   void setScorer(const Lucene::ScorerPtr& scorer) override;
@@ -35,6 +37,8 @@ class FacetCollector : public Lucene::Collector {
 
   Lucene::CollectorPtr inner_;
   std::vector<std::string> fields_;
+  std::vector<Lucene::String> wide_fields_;
+  FieldStatsPtr arrays_;
   uint64_t total_ = 0;
   std::vector<Lucene::StringIndexPtr> segment_index_;     // per field, current segment
   std::vector<std::vector<uint32_t>> segment_counts_;     // per field, by ordinal

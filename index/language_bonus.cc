@@ -28,9 +28,10 @@ class BonusScorer : public Lucene::Scorer {
 }  // namespace
 
 LanguageBonusCollector::LanguageBonusCollector(Lucene::CollectorPtr inner, const std::string& field,
-                                               const std::string& value, double bonus)
+                                               const std::string& value, double bonus, FieldStatsPtr arrays)
     : inner_(std::move(inner)),
       field_(Lucene::StringUtils::toUnicode(field)),
+      arrays_(std::move(arrays)),
       value_(Lucene::StringUtils::toUnicode(value)),
       bonus_(bonus) {}
 
@@ -43,7 +44,7 @@ void LanguageBonusCollector::setScorer(const Lucene::ScorerPtr& scorer) {
 void LanguageBonusCollector::collect(int32_t doc) { inner_->collect(doc); }
 
 void LanguageBonusCollector::setNextReader(const Lucene::IndexReaderPtr& reader, int32_t doc_base) {
-  auto index = Lucene::FieldCache::DEFAULT()->getStringIndex(reader, field_);
+  auto index = arrays_ ? arrays_->SegmentStrings(reader, field_) : Lucene::FieldCache::DEFAULT()->getStringIndex(reader, field_);
   order_ = index->order;
   // lookup[0] is the empty "no value"; the rest is sorted.
   auto begin = index->lookup.begin() + 1, end = index->lookup.end();

@@ -21,7 +21,9 @@ namespace wenjin::index {
 class LanguageBonusCollector : public Lucene::Collector {
  public:
   // Passes every match to `inner` with `bonus` added to its score when its `field` is `value`.
-  LanguageBonusCollector(Lucene::CollectorPtr inner, const std::string& field, const std::string& value, double bonus);
+  // `arrays` (optional): as for FacetCollector.
+  LanguageBonusCollector(Lucene::CollectorPtr inner, const std::string& field, const std::string& value, double bonus,
+                         FieldStatsPtr arrays = nullptr);
   WENJIN_LUCENE_CLASS(LanguageBonusCollector);
 
   void setScorer(const Lucene::ScorerPtr& scorer) override;
@@ -38,6 +40,7 @@ class LanguageBonusCollector : public Lucene::Collector {
   Lucene::CollectorPtr inner_;
   Lucene::ScorerPtr scorer_;           // the scorer given to inner_, wrapped
   const Lucene::String field_;
+  const FieldStatsPtr arrays_;
   const Lucene::String value_;
   const double bonus_;
   Lucene::Collection<int32_t> order_;  // the current segment's ordinal per document

@@ -305,9 +305,11 @@ Status QueryEngine::Impl::Search(const Lucene::IndexReaderPtr& reader, const Sea
       // Among comparable matches, resources written in the query's (first) language come first.
       Lucene::CollectorPtr ranked = collector;
       if (!options.languages.empty()) {
-        ranked = newLucene<LanguageBonusCollector>(collector, schema::kLang, options.languages[0], kLanguageBonus);
+        ranked = newLucene<LanguageBonusCollector>(collector, schema::kLang, options.languages[0], kLanguageBonus,
+                                                   context->stats());
       }
-      facets = newLucene<FacetCollector>(ranked, request.facets ? facet_fields : std::vector<std::string>{});
+      facets = newLucene<FacetCollector>(ranked, request.facets ? facet_fields : std::vector<std::string>{},
+                                         context->stats());
       searcher->search(built.query, filter, facets);
       top = collector->topDocs();
       if (facets->total() > 0) break;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <gtest/gtest.h>
+#include <lucene++/FieldCache.h>
 
 #include "index/stored_hit.h"
 #include "tests/index/search_test_util.h"
@@ -60,6 +61,27 @@ TEST_F(Bm25Test, FieldStatisticsAreExact) {
   EXPECT_EQ(totals.docs, 4);
   EXPECT_DOUBLE_EQ(totals.avg_length, 3.5);
   EXPECT_EQ(stats_->Get(L"title").docs, 0);  // no titles
+}
+
+// The per-segment arrays FieldStats keeps are FieldCache's, and stay the same on later calls.
+TEST_F(Bm25Test, SegmentArraysAreFieldCachesAndKept) {
+  auto segments = reader_->getSequentialSubReaders();
+  ASSERT_EQ(segments.size(), 2);
+  std::vector<int32_t> lengths;
+  for (const auto& segment : segments) {
+    auto kept = stats_->SegmentLengths(segment, L"all");
+    auto direct = FieldStats::Lengths(segment, L"all");
+    ASSERT_EQ(kept.size(), direct.size());
+    for (int32_t i = 0; i < kept.size(); ++i) lengths.push_back(kept[i]);
+    for (int32_t i = 0; i < kept.size(); ++i) EXPECT_EQ(kept[i], direct[i]);
+    EXPECT_EQ(&stats_->SegmentLengths(segment, L"all")[0], &kept[0]);  // the same array
+    auto strings = stats_->SegmentStrings(segment, L"lang");
+    EXPECT_EQ(strings, Lucene::FieldCache::DEFAULT()->getStringIndex(segment, L"lang"));
+    EXPECT_EQ(stats_->SegmentStrings(segment, L"lang"), strings);
+  }
+  EXPECT_EQ(lengths, (std::vector<int32_t>{3, 2, 5, 4}));
+  // Segments differ: the second's array is its own.
+  EXPECT_NE(&stats_->SegmentLengths(segments[0], L"all")[0], &stats_->SegmentLengths(segments[1], L"all")[0]);
 }
 
 TEST_F(Bm25Test, TermScoresMatchHandComputedValues) {

@@ -50,15 +50,18 @@ TEST(LanguageBonusTest, SameScoresAsAConstantScoreClause) {
     with_clause->add(same_language, Lucene::BooleanClause::SHOULD);
     auto expected = searcher->search(with_clause, 10);
 
-    auto top = Lucene::TopScoreDocCollector::create(10, true);
-    searcher->search(query, Lucene::FilterPtr(),
-                     newLucene<LanguageBonusCollector>(top, "lang", Lucene::StringUtils::toUTF8(lang), 0.5));
-    auto got = top->topDocs();
-    ASSERT_EQ(got->totalHits, expected->totalHits);
-    ASSERT_EQ(got->scoreDocs.size(), expected->scoreDocs.size());
-    for (int32_t i = 0; i < got->scoreDocs.size(); ++i) {
-      EXPECT_EQ(got->scoreDocs[i]->doc, expected->scoreDocs[i]->doc) << i;
-      EXPECT_NEAR(got->scoreDocs[i]->score, expected->scoreDocs[i]->score, 1e-6) << i;
+    // With FieldCache's arrays, and with those a FieldStats keeps.
+    for (const FieldStatsPtr& arrays : {FieldStatsPtr(), std::make_shared<FieldStats>(searcher->getIndexReader())}) {
+      auto top = Lucene::TopScoreDocCollector::create(10, true);
+      searcher->search(query, Lucene::FilterPtr(),
+                       newLucene<LanguageBonusCollector>(top, "lang", Lucene::StringUtils::toUTF8(lang), 0.5, arrays));
+      auto got = top->topDocs();
+      ASSERT_EQ(got->totalHits, expected->totalHits);
+      ASSERT_EQ(got->scoreDocs.size(), expected->scoreDocs.size());
+      for (int32_t i = 0; i < got->scoreDocs.size(); ++i) {
+        EXPECT_EQ(got->scoreDocs[i]->doc, expected->scoreDocs[i]->doc) << i;
+        EXPECT_NEAR(got->scoreDocs[i]->score, expected->scoreDocs[i]->score, 1e-6) << i;
+      }
     }
   }
 }
