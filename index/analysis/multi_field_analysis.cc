@@ -330,6 +330,7 @@ class MultiFieldAnalysis::Impl {
 
   const Captured& captured() const { return captured_; }
   std::vector<bool>& include() { return include_; }
+  Lucene::String& lookup() { return lookup_; }
 
  private:
   Lucene::TokenizerPtr tokenizer_;
@@ -340,6 +341,7 @@ class MultiFieldAnalysis::Impl {
   Lucene::FlagsAttributePtr flags_;
   Captured captured_;
   std::vector<bool> include_;  // scratch for FindTerms
+  Lucene::String lookup_;      // scratch for FindTermsIn
   std::unordered_map<Lucene::String, FieldChain> chains_;
 };
 
@@ -392,9 +394,10 @@ void MultiFieldAnalysis::FindTermsIn(const Lucene::String& text, int32_t shift, 
       chain.replay->set_include(&include);
     }
     chain.stream->reset();
+    Lucene::String& lookup = impl_->lookup();  // reused: a term past 3 characters would allocate
     while (chain.stream->incrementToken()) {
       const std::wstring_view term(chain.term->termBufferArray(), static_cast<size_t>(chain.term->termLength()));
-      if (terms && !terms->count(Lucene::String(term))) continue;
+      if (terms && !terms->count(lookup.assign(term))) continue;
       visit(f, term, chain.offset->startOffset() + shift, chain.offset->endOffset() + shift);
     }
     chain.stream->end();

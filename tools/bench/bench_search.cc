@@ -454,6 +454,8 @@ Status RunLucene(const Flags& f, const std::vector<Query>& queries, bool rocks, 
     writer->commit();
     writer->optimize();  // as wenjin's import does at its end
     writer->commit();
+    // Also as wenjin's import does (SearchIndex::Optimize): the index family in one level.
+    if (rocks) WENJIN_RETURN_IF_ERROR(db->Compact(store::Family::kIndexFiles));
     r->index_s = Seconds(Clock::now() - t0);
     auto reader = writer->getReader();  // near-real-time, as SearchIndex searches
     index::QueryEngine engine{index::IndexOptions()};
