@@ -45,10 +45,11 @@ class SearchIndex {
   Status CatchUp(bool commit = false);
   // Commits what has been applied so far (a durable Lucene++ commit with the sequence).
   Status Commit();
-  // Merges the index into one segment and commits it. A query looks every term up once per
-  // segment, so after a bulk import this makes searches several times faster; it rewrites the
-  // whole index, so call it after bulk work, not after each change. Searches go on meanwhile (on
-  // the segments as they were); changes wait until it is done.
+  // Merges the index into one segment, commits it, and compacts the store's index files into
+  // one level without the merged-away ones. A query looks every term up once per segment, so
+  // after a bulk import this makes searches several times faster; it rewrites the whole index, so
+  // call it after bulk work, not after each change. Searches go on meanwhile (on the segments as
+  // they were until the merge is committed); changes wait until it is done.
   Status Optimize();
 
   Status Search(const SearchRequest& request, SearchResponse* response);
