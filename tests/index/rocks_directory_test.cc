@@ -37,6 +37,13 @@ void Write(const IndexOutputPtr& out, const std::string& bytes) {
   out->writeBytes(reinterpret_cast<const uint8_t*>(bytes.data()), static_cast<int32_t>(bytes.size()));
 }
 
+// A whole file: created, written, closed.
+void WriteFile(const DirectoryPtr& dir, const String& name, const std::string& bytes) {
+  IndexOutputPtr out = dir->createOutput(name);
+  Write(out, bytes);
+  out->close();
+}
+
 std::string Read(const IndexInputPtr& in, size_t n) {
   std::string s(n, '\0');
   if (n) in->readBytes(reinterpret_cast<uint8_t*>(s.data()), 0, static_cast<int32_t>(n));
@@ -217,18 +224,14 @@ TEST_P(DirectoryTest, ReadsAtArbitraryOffsetsAcrossChunkBoundaries) {
 TEST_P(DirectoryTest, LargeFileOfManyChunks) {
   const size_t size = 1 << 20;  // 16 chunks of 64 KiB, 1024 of 1 KiB
   const std::string data = Pattern(size);
-  IndexOutputPtr out = dir()->createOutput(L"large");
-  Write(out, data);
-  out->close();
+  WriteFile(dir(), L"large", data);
   EXPECT_EQ(dir()->fileLength(L"large"), static_cast<int64_t>(size));
   EXPECT_EQ(ReadAll(dir(), L"large"), data);
 }
 
 TEST_P(DirectoryTest, ListsAndDeletesFiles) {
   for (const wchar_t* name : {L"_0.cfs", L"_0.del", L"segments_2", L"segments.gen"}) {
-    IndexOutputPtr out = dir()->createOutput(name);
-    Write(out, Pattern(chunk() + 1));
-    out->close();
+    WriteFile(dir(), name, Pattern(chunk() + 1));
   }
   dir()->deleteFile(L"_0.del");
   Lucene::HashSet<String> names = dir()->listAll();
@@ -243,12 +246,8 @@ TEST_P(DirectoryTest, ListsAndDeletesFiles) {
 }
 
 TEST_P(DirectoryTest, RewritingAFileReplacesItWhole) {
-  IndexOutputPtr out = dir()->createOutput(L"segments.gen");
-  Write(out, Pattern(2 * chunk() + 9));
-  out->close();
-  out = dir()->createOutput(L"segments.gen");
-  Write(out, "short");
-  out->close();
+  WriteFile(dir(), L"segments.gen", Pattern(2 * chunk() + 9));
+  WriteFile(dir(), L"segments.gen", "short");
   EXPECT_EQ(dir()->fileLength(L"segments.gen"), 5);
   EXPECT_EQ(ReadAll(dir(), L"segments.gen"), "short");
 }
@@ -264,9 +263,7 @@ TEST_P(DirectoryTest, TouchMakesFileNewer) {
 TEST_P(DirectoryTest, ClonesReadIndependently) {
   const size_t size = 3 * chunk();
   const std::string data = Pattern(size);
-  IndexOutputPtr out = dir()->createOutput(L"cloned");
-  Write(out, data);
-  out->close();
+  WriteFile(dir(), L"cloned", data);
   IndexInputPtr in = dir()->openInput(L"cloned");
   in->seek(chunk() - 2);
   EXPECT_EQ(Read(in, 4), data.substr(chunk() - 2, 4));
@@ -286,9 +283,7 @@ TEST_P(DirectoryTest, ClonesReadIndependently) {
 
 TEST_P(DirectoryTest, OpenInputSurvivesDeletionOfItsFile) {
   const std::string data = Pattern(2 * chunk() + 5);
-  IndexOutputPtr out = dir()->createOutput(L"_1.cfs");
-  Write(out, data);
-  out->close();
+  WriteFile(dir(), L"_1.cfs", data);
   IndexInputPtr in = dir()->openInput(L"_1.cfs");
   dir()->deleteFile(L"_1.cfs");  // a merge removed it while a reader still has it open
   EXPECT_FALSE(dir()->fileExists(L"_1.cfs"));
@@ -399,9 +394,7 @@ size_t KeysInIndexFamily(store::Db* db) {
 TEST(RocksDirectoryTest, FilesSurviveReopeningTheDatabase) {
   RocksBackend backend(4096);
   const std::string data = Pattern(10000);
-  IndexOutputPtr out = backend.dir()->createOutput(L"kept");
-  Write(out, data);
-  out->close();
+  WriteFile(backend.dir(), L"kept", data);
   backend.dir()->sync(L"kept");
   backend.Reopen();
   EXPECT_EQ(ReadAll(backend.dir(), L"kept"), data);
@@ -425,9 +418,7 @@ TEST(RocksDirectoryTest, FileOfADeadWriterIsListedAndFullyDeletable) {
 TEST(RocksDirectoryTest, ChunksOfAFileDeletedWhileOpenGoWithItsLastInput) {
   RocksBackend backend(1000);
   const std::string data = Pattern(3500);
-  IndexOutputPtr out = backend.dir()->createOutput(L"_2.frq");
-  Write(out, data);
-  out->close();
+  WriteFile(backend.dir(), L"_2.frq", data);
   IndexInputPtr in = backend.dir()->openInput(L"_2.frq");
   auto clone = boost::dynamic_pointer_cast<Lucene::IndexInput>(in->clone());
   backend.dir()->deleteFile(L"_2.frq");
@@ -447,9 +438,7 @@ TEST(RocksDirectoryTest, ChunksOfAFileDeletedWhileOpenGoWithItsLastInput) {
 TEST(RocksDirectoryTest, OrphanChunksAreRemovedWhenADirectoryIsMade) {
   RocksBackend backend(1000);
   for (const String& name : {String(L"_1.tis"), String(L"_2.tis")}) {
-    IndexOutputPtr out = backend.dir()->createOutput(name);
-    Write(out, Pattern(2500));
-    out->close();
+    WriteFile(backend.dir(), name, Pattern(2500));
   }
   // What a process that died with _1.tis open after deleting it leaves: the chunks alone.
   ASSERT_TRUE(backend.db()->raw()->Delete(rocksdb::WriteOptions(), backend.db()->family(store::Family::kIndexFiles), "m_1.tis").ok());
@@ -463,14 +452,10 @@ TEST(RocksDirectoryTest, OrphanChunksAreRemovedWhenADirectoryIsMade) {
 // input goes (Lucene rewrites segments.gen so).
 TEST(RocksDirectoryTest, ReplacingAFileStillOpenKeepsTheNewOne) {
   RocksBackend backend(1000);
-  IndexOutputPtr out = backend.dir()->createOutput(L"segments.gen");
-  Write(out, Pattern(2500));
-  out->close();
+  WriteFile(backend.dir(), L"segments.gen", Pattern(2500));
   IndexInputPtr old_input = backend.dir()->openInput(L"segments.gen");
   backend.dir()->deleteFile(L"segments.gen");
-  out = backend.dir()->createOutput(L"segments.gen");
-  Write(out, "new");
-  out->close();
+  WriteFile(backend.dir(), L"segments.gen", "new");
   old_input.reset();
   EXPECT_EQ(ReadAll(backend.dir(), L"segments.gen"), "new");
   EXPECT_EQ(KeysInIndexFamily(backend.db()), 2u);  // metadata and one chunk
@@ -481,9 +466,7 @@ TEST(RocksDirectoryTest, NamesThatArePrefixesOfEachOtherStayApart) {
   const std::vector<std::pair<String, std::string>> files = {
       {L"a", Pattern(2500)}, {L"ab", "two"}, {L"a\x01", "ctl"}, {L"文件", Pattern(1001)}};
   for (const auto& [name, bytes] : files) {
-    IndexOutputPtr out = backend.dir()->createOutput(name);
-    Write(out, bytes);
-    out->close();
+    WriteFile(backend.dir(), name, bytes);
   }
   backend.dir()->deleteFile(L"ab");
   EXPECT_EQ(ReadAll(backend.dir(), L"a"), files[0].second);
@@ -496,9 +479,7 @@ TEST(RocksDirectoryTest, NamesThatArePrefixesOfEachOtherStayApart) {
 TEST(RocksDirectoryTest, UncachedReadsDoNotFillTheBlockCache) {
   RocksBackend backend(4096);
   const std::string data = Pattern(64 * 1024);
-  IndexOutputPtr out = backend.dir()->createOutput(L"_1.frq");
-  Write(out, data);
-  out->close();
+  WriteFile(backend.dir(), L"_1.frq", data);
   auto* raw = backend.db()->raw();
   auto* family = backend.db()->family(store::Family::kIndexFiles);
   ASSERT_TRUE(raw->Flush(rocksdb::FlushOptions(), family).ok());  // reads now come from table files
@@ -526,9 +507,7 @@ TEST(RocksDirectoryTest, OpenFilesKeepReadChunksWithinTheBound) {
   options.max_kept_chunk_bytes = 3000;
   auto dir = newLucene<RocksDirectory>(backend.db(), options);
   const std::string data = Pattern(5500);  // 6 chunks
-  IndexOutputPtr out = dir->createOutput(L"_2.frq");
-  Write(out, data);
-  out->close();
+  WriteFile(dir, L"_2.frq", data);
   {
     IndexInputPtr in = dir->openInput(L"_2.frq");
     IndexInputPtr clone = boost::dynamic_pointer_cast<Lucene::IndexInput>(in->clone());
