@@ -60,10 +60,20 @@ std::string ChunkKey(const std::string& prefix, uint64_t chunk) {
   return key;
 }
 
+// A key past every chunk key of the file with chunk key prefix `prefix`, and before any other
+// file's: an iterator's upper bound, or where to seek to skip the file.
+std::string ChunkKeysEnd(const std::string& prefix) {
+  std::string key = ChunkKey(prefix, UINT64_MAX);
+  key.push_back('\xff');
+  return key;
+}
+
 struct FileMeta {
   uint64_t length = 0;
   uint64_t modified_ms = 0;
   uint32_t chunk_size = 0;  // the file's own: written with the directory's size of that time
+
+  uint64_t chunks() const { return (length + chunk_size - 1) / chunk_size; }
 };
 
 std::string EncodeMeta(const FileMeta& meta) {
@@ -175,8 +185,7 @@ struct RocksDirectory::Shared {
   void DeleteChunks(const std::string& prefix, uint64_t known, rocksdb::WriteBatch* batch) {
     for (uint64_t i = 0; i < known; ++i) batch->Delete(family, ChunkKey(prefix, i));
     rocksdb::ReadOptions ro;
-    std::string upper = ChunkKey(prefix, UINT64_MAX);
-    upper.push_back('\xff');
+    const std::string upper = ChunkKeysEnd(prefix);
     rocksdb::Slice upper_slice(upper);
     ro.iterate_upper_bound = &upper_slice;
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, family));
@@ -561,9 +570,7 @@ void RocksDirectory::RemoveOrphanChunks() {
       const std::string prefix = ChunkPrefix(name);
       FileMeta meta;
       if (!sh.GetMeta(name, &meta) && !files.count(OpenKey(sh.db_path, name))) sh.DeleteChunks(prefix, 0, &batch);
-      std::string next = ChunkKey(prefix, UINT64_MAX);
-      next.push_back('\xff');
-      it->Seek(next);
+      it->Seek(ChunkKeysEnd(prefix));
     }
     if (!it->status().ok()) ThrowIO("listing index chunks", it->status());
     if (batch.Count() > 0) sh.Write(&batch, "removing chunks of deleted index files");
@@ -642,7 +649,7 @@ void RocksDirectory::deleteFile(const String& name) {
     if (open != files.end()) {
       open->second.deleted = true;  // its chunks go with its last input
     } else {
-      shared_->DeleteChunks(ChunkPrefix(utf8), (meta.length + meta.chunk_size - 1) / meta.chunk_size, &batch);
+      shared_->DeleteChunks(ChunkPrefix(utf8), meta.chunks(), &batch);
     }
     shared_->Write(&batch, "deleting index file " + utf8);
   });
@@ -668,7 +675,7 @@ Lucene::IndexOutputPtr RocksDirectory::createOutput(const String& name) {
     auto open = files.find(OpenKey(shared_->db_path, utf8));
     if (open != files.end()) open->second.deleted = false;
     if (exists || open != files.end()) {
-      shared_->DeleteChunks(ChunkPrefix(utf8), exists ? (meta.length + meta.chunk_size - 1) / meta.chunk_size : 0, &batch);
+      shared_->DeleteChunks(ChunkPrefix(utf8), exists ? meta.chunks() : 0, &batch);
     }
     // The file exists (empty) from now on, as on a file system; a writer that dies before close()
     // leaves it listed, so Lucene's deleter removes it and its chunks on the next open.
