@@ -287,6 +287,17 @@ class RocksIndexInput : public Lucene::IndexInput {
     return static_cast<uint8_t>(chunk_->data()[pos_++ - chunk_start_]);
   }
 
+  // Postings and the term dictionary are mostly variable-length integers; IndexInput decodes
+  // them a virtual readByte() at a time. Within the current chunk they are decoded in place.
+  int32_t readVInt() override {
+    if (!InChunk(5)) return IndexInput::readVInt();
+    return static_cast<int32_t>(DecodeVarint<uint32_t>());
+  }
+  int64_t readVLong() override {
+    if (!InChunk(10)) return IndexInput::readVLong();
+    return static_cast<int64_t>(DecodeVarint<uint64_t>());
+  }
+
   void readBytes(uint8_t* b, int32_t offset, int32_t length) override {
     while (length > 0) {
       if (pos_ < chunk_start_ || pos_ >= chunk_end_) Load();
@@ -319,6 +330,29 @@ class RocksIndexInput : public Lucene::IndexInput {
   }
 
  private:
+  // Whether the current chunk holds the next `bytes` bytes.
+  bool InChunk(uint64_t bytes) const { return pos_ >= chunk_start_ && pos_ + bytes <= chunk_end_; }
+
+  // A Lucene variable-length integer (7 bits a byte, low bits first) at pos_, which the caller
+  // has checked has room for the longest valid one in the current chunk.
+  template <typename T>
+  T DecodeVarint() {
+    const auto* p = reinterpret_cast<const uint8_t*>(chunk_->data()) + (pos_ - chunk_start_);
+    constexpr int kMaxBytes = sizeof(T) == 4 ? 5 : 10;
+    T value = 0;
+    int n = 0;
+    uint8_t b;
+    do {
+      b = p[n];
+      value |= static_cast<T>(b & 0x7f) << (7 * n);
+      ++n;
+    } while ((b & 0x80) && n < kMaxBytes);
+    pos_ += static_cast<uint64_t>(n);
+    // Corrupt input: consume the rest of an over-long integer as IndexInput would.
+    while (b & 0x80) b = readByte();
+    return value;
+  }
+
   // Makes the chunk holding pos_ current.
   void Load() {
     const OpenFile& f = *file_;

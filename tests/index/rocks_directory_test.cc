@@ -3,6 +3,7 @@
 #include "index/rocks_directory.h"
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -149,6 +150,44 @@ TEST_P(DirectoryTest, WritesAndReadsTypedValues) {
   EXPECT_EQ(in->getFilePointer(), in->length());
   EXPECT_THROW(in->readByte(), Lucene::LuceneException);  // past EOF
   in->close();
+}
+
+// Variable-length integers of every length, enough of them that many straddle a chunk boundary
+// (the input decodes those inside a chunk itself, the others a byte at a time).
+TEST_P(DirectoryTest, VariableLengthIntegersOfEveryLengthAcrossChunks) {
+  std::vector<int32_t> ints;
+  std::vector<int64_t> longs;
+  for (int bits = 0; bits <= 31; ++bits) {
+    ints.push_back(bits == 31 ? std::numeric_limits<int32_t>::max() : (int32_t{1} << bits) - 1);
+    ints.push_back(bits == 0 ? 0 : int32_t{1} << (bits - 1));
+  }
+  ints.push_back(-1);  // five bytes, the top bits set
+  ints.push_back(std::numeric_limits<int32_t>::min());
+  for (int bits = 0; bits <= 63; ++bits) longs.push_back(bits == 63 ? std::numeric_limits<int64_t>::max() : (int64_t{1} << bits) - 1);
+  longs.push_back(-1);  // ten bytes
+  IndexOutputPtr out = dir()->createOutput(L"varints");
+  std::vector<int64_t> starts;  // of each (int, long) pair
+  while (out->getFilePointer() < 3 * static_cast<int64_t>(chunk())) {
+    for (size_t i = 0; i < ints.size(); ++i) {
+      starts.push_back(out->getFilePointer());
+      out->writeVInt(ints[i]);
+      out->writeVLong(longs[i % longs.size()]);
+    }
+  }
+  out->close();
+  auto expect_pair = [&](const IndexInputPtr& in, size_t k) {
+    const size_t i = k % ints.size();
+    ASSERT_EQ(in->readVInt(), ints[i]) << "pair " << k;
+    ASSERT_EQ(in->readVLong(), longs[i % longs.size()]) << "pair " << k;
+  };
+  IndexInputPtr in = dir()->openInput(L"varints");
+  for (size_t k = 0; k < starts.size(); ++k) expect_pair(in, k);
+  EXPECT_EQ(in->getFilePointer(), in->length());
+  // Seeking away from the chunk in hand, forwards and back.
+  for (size_t k : {starts.size() - 1, size_t{0}, starts.size() / 2, size_t{1}, starts.size() - 2}) {
+    in->seek(starts[k]);
+    expect_pair(in, k);
+  }
 }
 
 TEST_P(DirectoryTest, EmptyFileHasLengthZero) {
