@@ -49,7 +49,9 @@ Status Platform::LoadLexicon() {
 Status Platform::Open(const PlatformOptions& options, std::unique_ptr<Platform>* out) {
   std::unique_ptr<Platform> p(new Platform());
   p->options_ = options;
-  WENJIN_RETURN_IF_ERROR(store::Db::Open(options.data_dir, &p->db_));
+  store::Db::Options db_options;
+  db_options.index_cache_bytes = options.index_cache_bytes;
+  WENJIN_RETURN_IF_ERROR(store::Db::Open(options.data_dir, db_options, &p->db_));
   p->resources_ = std::make_unique<store::ResourceStore>(p->db_.get());
   p->audit_ = std::make_unique<store::AuditLog>(p->db_.get());
   p->keys_ = std::make_unique<KeyStore>(p->db_.get());

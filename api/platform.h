@@ -39,6 +39,8 @@ struct PlatformOptions {
   // quietly publish everything unscreened.
   std::string lexicon_dir;
   index::IndexOptions index;      // BM25 parameters, commit cadence
+  // Memory for the search index's hot chunks: see store::Db::Options. Default: 32 MiB.
+  size_t index_cache_bytes = store::Db::kDefaultIndexCacheBytes;
   int64_t default_lease_ms = 10 * 60 * 1000;  // reviewer lease; Default: 10 minutes
 };
 

@@ -576,7 +576,7 @@ RocksDirectory::RocksDirectory(store::Db* db, const RocksDirectoryOptions& optio
   shared_->db = db->raw();
   shared_->family = db->family(store::Family::kIndexFiles);
   shared_->chunk_size = std::max<uint32_t>(options.chunk_size, 1);
-  shared_->max_kept_bytes = options.max_kept_chunk_bytes;
+  shared_->max_kept_bytes = options.max_kept_chunk_bytes.value_or(db->index_cache_bytes() / 2);
   shared_->db_path = CanonicalPath(db->path());
   setLockFactory(Lucene::newLucene<RocksLockFactory>(shared_->db_path));
   RemoveOrphanChunks();

@@ -35,6 +35,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include <lucene++/Lucene.h>
 #include <lucene++/Directory.h>
@@ -54,8 +55,8 @@ struct RocksDirectoryOptions {
   uint32_t chunk_size = 16 * 1024;
   // Chunks that open files keep pinned for their inputs, all files together (see "Reads").
   // They sit in RocksDB's block cache, which they cannot leave while kept. 0 keeps none.
-  // Default: 16 MiB, half the index family's block cache (store/db.cc).
-  uint64_t max_kept_chunk_bytes = uint64_t{16} << 20;
+  // Default: half the index family's block cache (store::Db::Options::index_cache_bytes).
+  std::optional<uint64_t> max_kept_chunk_bytes;
 };
 
 class RocksDirectory : public Lucene::Directory {

@@ -11,11 +11,6 @@
 namespace wenjin::store {
 
 namespace {
-// Holds the hot chunks of the search index in the process; the rest stays in the OS page cache
-// (as a file-system index does), from where a miss is read and checksummed again. With 64 KiB
-// chunks this took 256 MiB to keep searches fast; 16 KiB chunks (index/rocks_directory.h) need
-// far less of it (bench_search, ~100k resources: see README, Performance).
-constexpr size_t kIndexBlockCacheBytes = size_t{32} << 20;
 // Index files are written in bursts (a flushed segment, a merge) and mostly deleted soon after;
 // the default 64 MiB memtables can hold two of those at once while one flushes. bench_search,
 // lucene-rocks: peak RSS while indexing 257.6 MB with them (and 64 KiB chunks, a 256 MiB cache),
@@ -53,10 +48,10 @@ Status Db::Open(const std::string& path, const Options& options, std::unique_ptr
       // Index chunks are already compact binary; large blobs compress poorly and are read whole.
       cf.compression = rocksdb::kNoCompression;
       cf.write_buffer_size = kIndexWriteBufferBytes;
-      // Searches read index chunks pinned in the block cache (no copy); the default 8 MiB cache
-      // holds too few 64 KiB chunks for the postings of a large index to stay hot.
+      // Searches read index chunks pinned in the family's own block cache (no copy), sized by
+      // Options::index_cache_bytes; the other families keep RocksDB's default one.
       rocksdb::BlockBasedTableOptions table;
-      table.block_cache = rocksdb::NewLRUCache(kIndexBlockCacheBytes);
+      table.block_cache = rocksdb::NewLRUCache(options.index_cache_bytes);
       // Between compactions a chunk may sit in any of several levels; a Bloom filter per table
       // answers "not here" without reading the table's index and data blocks.
       table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -67,6 +62,7 @@ Status Db::Open(const std::string& path, const Options& options, std::unique_ptr
 
   std::unique_ptr<Db> db(new Db());
   db->path_ = path;
+  db->index_cache_bytes_ = options.index_cache_bytes;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;

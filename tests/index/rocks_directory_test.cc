@@ -569,6 +569,36 @@ TEST(RocksDirectoryTest, OpenFilesKeepReadChunksWithinTheBound) {
   }
 }
 
+// The store's index cache size is the index family's block cache, and by default a directory
+// keeps chunks up to half of it.
+TEST(RocksDirectoryTest, KeptChunksAreBoundByHalfTheStoresIndexCache) {
+  testing::TempDir tmp;
+  for (const size_t cache : {size_t{6000}, size_t{12000}}) {
+    store::Db::Options db_options;
+    db_options.index_cache_bytes = cache;
+    std::unique_ptr<store::Db> db;
+    ASSERT_TRUE(store::Db::Open(tmp.str("db" + std::to_string(cache)), db_options, &db).ok());
+    EXPECT_EQ(db->index_cache_bytes(), cache);
+    uint64_t capacity = 0;
+    ASSERT_TRUE(db->raw()->GetIntProperty(db->family(store::Family::kIndexFiles), "rocksdb.block-cache-capacity",
+                                          &capacity));
+    EXPECT_EQ(capacity, cache);
+    RocksDirectoryOptions options;
+    options.chunk_size = 1000;
+    auto dir = newLucene<RocksDirectory>(db.get(), options);
+    const std::string data = Pattern(9500);  // 10 chunks
+    WriteFile(dir, L"_3.prx", data);
+    IndexInputPtr in = dir->openInput(L"_3.prx");
+    EXPECT_EQ(Read(in, data.size()), data);
+    EXPECT_EQ(dir->kept_chunk_bytes(), cache / 2);
+    in->close();
+    dir->close();
+  }
+  std::unique_ptr<store::Db> db;
+  ASSERT_TRUE(store::Db::Open(tmp.str("default"), &db).ok());
+  EXPECT_EQ(db->index_cache_bytes(), store::Db::kDefaultIndexCacheBytes);
+}
+
 // Each file records the chunk size it was written with: a directory opened with another size
 // reads it whole, and files from before the size was recorded (16-byte metadata) read as 64 KiB.
 TEST(RocksDirectoryTest, FilesKeepTheChunkSizeTheyWereWrittenWith) {

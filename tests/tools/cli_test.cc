@@ -77,6 +77,8 @@ TEST_F(CliTest, BadInvocationsFailWithAMessage) {
       {{"index", "--data", data, tmp_.str("missing.ndjson")}, 1, "cannot read"},
       {{"search", "--data", data}, 2, "expected a query"},
       {{"search", "--data", data, "--limit", "ten", "x"}, 2, "--limit"},
+      {{"search", "--data", data, "--index-cache-mb", "0", "x"}, 2, "--index-cache-mb must be a whole number"},
+      {{"serve", "--data", data, "--index-cache-mb", "lots"}, 2, "--index-cache-mb must be a whole number"},
       {{"search", "--data", tmp_.str("nowhere"), "x"}, 1, "no data directory"},
       {{"backup", "--data", data}, 2, "expected one directory"},
       {{"backup", "--data", tmp_.str("nowhere"), tmp_.str("b")}, 1, "cannot open data directory"},
@@ -150,7 +152,8 @@ TEST_F(CliTest, SearchPrintsTheResponseAsJson) {
   EXPECT_EQ(j["total"], 2);
   ASSERT_EQ(j["hits"].size(), 1u);
   EXPECT_TRUE(j["hits"][0]["id"] == "a" || j["hits"][0]["id"] == "b") << r.out;
-  CliResult page2 = Run({"search", "--data", Data(), "--lang", "en", "--limit", "1", "--offset", "1", "rivers"});
+  CliResult page2 = Run({"search", "--data", Data(), "--index-cache-mb", "8", "--lang", "en", "--limit", "1",
+                         "--offset", "1", "rivers"});
   nlohmann::json j2 = nlohmann::json::parse(page2.out);
   ASSERT_EQ(j2["hits"].size(), 1u);
   EXPECT_NE(j2["hits"][0]["id"], j["hits"][0]["id"]);

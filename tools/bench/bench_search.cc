@@ -7,7 +7,8 @@
 // queries (the query mix run N times): for profiling query changes without re-indexing.
 //
 // Engines: wenjin (ResourceStore + SearchIndex via ImportNdjson: RocksDB store, RocksDirectory,
-// wenjin analysis, QueryEngine), lucene-fs (FSDirectory, same analyzer/BuildDocument/QueryEngine),
+// wenjin analysis, QueryEngine; wenjin-<N>mb: the same with an N MiB index cache instead of the
+// default, to show what memory buys), lucene-fs (FSDirectory, same analyzer/BuildDocument/QueryEngine),
 // lucene-rocks (RocksDirectory alone, to isolate the directory), xapian, sqlite.
 // Each engine runs in its own child process (this binary re-executed with --engine) so that its
 // peak RSS (wait4 ru_maxrss) is its own. Queries are drawn deterministically from the titles.
@@ -27,6 +28,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <lucene++/LuceneHeaders.h>
@@ -68,7 +70,7 @@ struct Query {
 };
 
 struct Flags {
-  std::string corpus, work = "/tmp/wenjin-bench-search", engines = "wenjin,lucene-fs,lucene-rocks,xapian,sqlite";
+  std::string corpus, work = "/tmp/wenjin-bench-search", engines = "wenjin,wenjin-64mb,lucene-fs,lucene-rocks,xapian,sqlite";
   std::string engine, queries_file, out;  // child mode
   size_t limit = 0, queries = 1000;
   // --reuse: the wenjin child searches the data directory an earlier run left in --work instead of
@@ -381,11 +383,27 @@ void ForEachResource(const std::string& path, Fn fn) {
   }
 }
 
+// "wenjin" or "wenjin-<N>mb"; sets the index cache of the latter.
+bool IsWenjinEngine(const std::string& engine, store::Db::Options* options = nullptr) {
+  if (engine == "wenjin") return true;
+  constexpr std::string_view kPrefix = "wenjin-", kSuffix = "mb";
+  if (engine.size() <= kPrefix.size() + kSuffix.size() || engine.rfind(kPrefix, 0) != 0 ||
+      engine.compare(engine.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) {
+    return false;
+  }
+  const std::string digits = engine.substr(kPrefix.size(), engine.size() - kPrefix.size() - kSuffix.size());
+  if (digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos) return false;
+  if (options) options->index_cache_bytes = std::stoul(digits) << 20;
+  return true;
+}
+
 Status RunWenjin(const Flags& f, const std::vector<Query>& queries, Result* r) {
-  const fs::path dir = fs::path(f.work) / "wenjin";
+  const fs::path dir = fs::path(f.work) / f.engine;
   {
     std::unique_ptr<store::Db> db;
-    WENJIN_RETURN_IF_ERROR(store::Db::Open(dir.string(), &db));
+    store::Db::Options db_options;
+    IsWenjinEngine(f.engine, &db_options);
+    WENJIN_RETURN_IF_ERROR(store::Db::Open(dir.string(), db_options, &db));
     store::ResourceStore store(db.get());
     std::unique_ptr<index::SearchIndex> index;
     auto t0 = Clock::now();
@@ -744,7 +762,7 @@ int RunChild(const Flags& f) {
   Result r;
   r.engine = f.engine;
   Status s = Status::InvalidArgument("unknown or unavailable engine " + f.engine);
-  if (f.engine == "wenjin") s = RunWenjin(f, queries, &r);
+  if (IsWenjinEngine(f.engine)) s = RunWenjin(f, queries, &r);
   if (f.engine == "lucene-fs") s = RunLucene(f, queries, false, &r);
   if (f.engine == "lucene-rocks") s = RunLucene(f, queries, true, &r);
 #ifdef WENJIN_HAVE_XAPIAN
@@ -793,7 +811,7 @@ Result RunEngine(const Flags& f, const std::string& self, const std::string& eng
   Result r;
   r.engine = engine;
   const std::string out = (fs::path(f.work) / (engine + ".json")).string();
-  const bool reuse = f.reuse && engine == "wenjin" && fs::exists(fs::path(f.work) / engine);
+  const bool reuse = f.reuse && IsWenjinEngine(engine) && fs::exists(fs::path(f.work) / engine);
   if (!reuse) fs::remove_all(fs::path(f.work) / engine);
   fs::remove(out);
   const std::string repeat = std::to_string(f.repeat);
@@ -952,9 +970,13 @@ int main(int argc, char** argv) {
     ratio("lucene-rocks", base, &Result::p50_ms, "page p50");
     ratio("lucene-rocks", base, &Result::work_rss_mb, "peak RSS");
   }
-  for (const char* peer : {"xapian", "sqlite"}) {
-    ratio("wenjin", peer, &Result::top_p50_ms, "top-10 p50");
-    ratio("wenjin", peer, &Result::p50_ms, "page p50");
+  for (const auto& e : order) {
+    if (!IsWenjinEngine(e)) continue;
+    if (e != "wenjin") ratio(e.c_str(), "lucene-fs", &Result::work_rss_mb, "peak RSS");
+    for (const char* peer : {"xapian", "sqlite"}) {
+      ratio(e.c_str(), peer, &Result::top_p50_ms, "top-10 p50");
+      ratio(e.c_str(), peer, &Result::p50_ms, "page p50");
+    }
   }
   return 0;
 }

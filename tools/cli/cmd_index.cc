@@ -22,6 +22,7 @@ constexpr const char* kUsage =
     "  --data DIR   data directory (default ./data, created if missing)\n"
     "  --batch N    resources per durable commit (default 500)\n"
     "  --acks       print 'ack COUNT LAST_ID' on stdout after each durable commit\n"
+    "  --index-cache-mb N  memory for the search index's hot chunks, MiB (default 32)\n"
     "One JSON resource a line; a malformed line is reported with its number and skipped.\n";
 
 // Texts shorter than this rarely give CLD2 enough to judge; their declared language is trusted.

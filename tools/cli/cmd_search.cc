@@ -20,6 +20,7 @@ constexpr const char* kUsage =
     "  --data DIR       data directory (default ./data)\n"
     "  --lang L         search this language only (default: guessed from the query)\n"
     "  --filter F=V     keep hits whose F (subject, level, type, origin, lang) is V; repeatable\n"
+    "  --index-cache-mb N  memory for the search index's hot chunks, MiB (default 32)\n"
     "Prints {total, took_ms, hits:[...], facets} as on GET /v1/search.\n";
 
 int RunSearch(const std::vector<std::string>& argv) {

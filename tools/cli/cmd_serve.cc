@@ -22,7 +22,8 @@ constexpr const char* kUsage =
     "  --corpus FILE   NDJSON imported on first start (default: the bundled corpora/catalog.ndjson)\n"
     "  --lexicons DIR  lexicon used when the data directory has none yet (default: the bundled lexicons/)\n"
     "  --rate-limit N  requests per second per key and per address (default 50; 0 = off)\n"
-    "  --max-body N    largest upload in bytes (default 10485760)\n";
+    "  --max-body N    largest upload in bytes (default 10485760)\n"
+    "  --index-cache-mb N  memory for the search index's hot chunks, MiB (default 32)\n";
 
 int RunServe(const std::vector<std::string>& argv) {
   Args args(argv);

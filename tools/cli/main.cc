@@ -91,6 +91,8 @@ bool Args::Done(const char* usage, size_t min_rest, size_t max_rest, const char*
 api::PlatformOptions DataDirOptions(Args* args) {
   api::PlatformOptions options;
   options.data_dir = args->Option("data", "data");
+  options.index_cache_bytes =
+      static_cast<size_t>(args->Integer("index-cache-mb", store::Db::kDefaultIndexCacheBytes >> 20, 1, 1 << 20)) << 20;
   options.lexicon_dir = std::string(WENJIN_SOURCE_DIR) + "/lexicons";
   return options;
 }
