@@ -3,8 +3,9 @@
 //
 //   bench_search --corpus FILE [--limit N] [--queries N] [--engines LIST] [--work DIR]
 //                [--reuse 1 [--repeat N]]
-// --reuse 1 keeps the wenjin data directory an earlier run left in --work and only times its
-// queries (the query mix run N times): for profiling query changes without re-indexing.
+// --reuse 1 keeps the indexes an earlier run left in --work and only times their queries (wenjin:
+// the query mix run N times): for profiling query changes without re-indexing, and for timing
+// the engines against each other several times over, since this VM's runs differ by up to 30%.
 //
 // Engines: wenjin (ResourceStore + SearchIndex via ImportNdjson: RocksDB store, RocksDirectory,
 // wenjin analysis, QueryEngine; wenjin-<N>mb: the same with an N MiB index cache instead of the
@@ -454,26 +455,28 @@ Status RunLucene(const Flags& f, const std::vector<Query>& queries, bool rocks, 
       fs::create_directories(path);
       dir = Lucene::FSDirectory::open(Lucene::StringUtils::toUnicode(path.string()));
     }
-    auto writer = Lucene::newLucene<Lucene::IndexWriter>(dir, analysis::NewFieldAnalyzer(), true,
+    auto writer = Lucene::newLucene<Lucene::IndexWriter>(dir, analysis::NewFieldAnalyzer(), /*create=*/!f.reuse,
                                                          Lucene::IndexWriter::MaxFieldLengthUNLIMITED);
     writer->setRAMBufferSizeMB(32);
     writer->setTermIndexInterval(index::IndexOptions().term_index_interval);
     if (rocks) writer->setMergeScheduler(index::NewUncachedMergeScheduler());
     writer->setUseCompoundFile(false);
-    size_t pending = 0;
-    ForEachResource(f.corpus, [&](const Resource& res) {
-      writer->updateDocument(index::IdTerm(res.id), index::BuildDocument(res));
-      ++r->docs;
-      if (++pending >= kCommitEvery) {
-        writer->commit();
-        pending = 0;
-      }
-    });
-    writer->commit();
-    writer->optimize();  // as wenjin's import does at its end
-    writer->commit();
-    // Also as wenjin's import does (SearchIndex::Optimize): the index family in one level.
-    if (rocks) WENJIN_RETURN_IF_ERROR(db->Compact(store::Family::kIndexFiles));
+    if (!f.reuse) {
+      size_t pending = 0;
+      ForEachResource(f.corpus, [&](const Resource& res) {
+        writer->updateDocument(index::IdTerm(res.id), index::BuildDocument(res));
+        ++r->docs;
+        if (++pending >= kCommitEvery) {
+          writer->commit();
+          pending = 0;
+        }
+      });
+      writer->commit();
+      writer->optimize();  // as wenjin's import does at its end
+      writer->commit();
+      // Also as wenjin's import does (SearchIndex::Optimize): the index family in one level.
+      if (rocks) WENJIN_RETURN_IF_ERROR(db->Compact(store::Family::kIndexFiles));
+    }
     r->index_s = Seconds(Clock::now() - t0);
     auto reader = writer->getReader();  // near-real-time, as SearchIndex searches
     index::QueryEngine engine{index::IndexOptions()};
@@ -528,12 +531,12 @@ Status RunXapian(const Flags& f, const std::vector<Query>& queries, Result* r) {
   try {
     Stemmers stems;
     auto t0 = Clock::now();
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::WritableDatabase db(path.string(), f.reuse ? Xapian::DB_OPEN : Xapian::DB_CREATE_OR_OVERWRITE);
     Xapian::TermGenerator gen;
     gen.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     gen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     size_t pending = 0;
-    ForEachResource(f.corpus, [&](const Resource& res) {
+    if (!f.reuse) ForEachResource(f.corpus, [&](const Resource& res) {
       Xapian::Document doc;
       gen.set_document(doc);
       gen.set_stemmer(stems.For(res.lang));
@@ -644,25 +647,20 @@ std::string Fts5Query(const Query& q) {
   return out;
 }
 
-Status RunSqlite(const Flags& f, const std::vector<Query>& queries, Result* r) {
-  const fs::path path = fs::path(f.work) / "sqlite";
-  fs::create_directories(path);
-  sqlite3* raw = nullptr;
-  auto t0 = Clock::now();
-  if (sqlite3_open((path / "fts.db").string().c_str(), &raw) != SQLITE_OK) return Status::Internal("cannot open SQLite");
-  SqlitePtr db(raw);
+// Creates the FTS5 table and loads the corpus into it.
+Status LoadSqlite(const Flags& f, sqlite3* db, Result* r) {
   auto exec = [&](const char* sql) -> Status {
-    return sqlite3_exec(db.get(), sql, nullptr, nullptr, nullptr) == SQLITE_OK ? Status::OK() : SqlError(db.get(), sql);
+    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK ? Status::OK() : SqlError(db, sql);
   };
   WENJIN_RETURN_IF_ERROR(exec(
       "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, titles, description, body,"
       " lang UNINDEXED, subject UNINDEXED, level UNINDEXED, type UNINDEXED, origin UNINDEXED,"
       " tokenize='unicode61 remove_diacritics 2')"));
   sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db.get(), "INSERT INTO docs(id, title, titles, description, body, lang, subject, level, type, origin)"
+  if (sqlite3_prepare_v2(db, "INSERT INTO docs(id, title, titles, description, body, lang, subject, level, type, origin)"
                          " VALUES(?,?,?,?,?,?,?,?,?,?)", -1, &s,
                          nullptr) != SQLITE_OK) {
-    return SqlError(db.get(), "prepare insert");
+    return SqlError(db, "prepare insert");
   }
   StmtPtr insert(s);
   WENJIN_RETURN_IF_ERROR(exec("BEGIN"));
@@ -678,7 +676,7 @@ Status RunSqlite(const Flags& f, const std::vector<Query>& queries, Result* r) {
     const std::string* values[10] = {&res.id,  &res.title,   &others,    &res.description, &res.body,
                                      &lang,    &res.subject, &res.level, &res.type,        &res.origin};
     for (int i = 0; i < 10; ++i) sqlite3_bind_text(insert.get(), i + 1, values[i]->data(), static_cast<int>(values[i]->size()), SQLITE_TRANSIENT);
-    if (sqlite3_step(insert.get()) != SQLITE_DONE) failed = SqlError(db.get(), "insert");
+    if (sqlite3_step(insert.get()) != SQLITE_DONE) failed = SqlError(db, "insert");
     sqlite3_reset(insert.get());
     ++r->docs;
     if (++pending >= kCommitEvery) {
@@ -688,7 +686,17 @@ Status RunSqlite(const Flags& f, const std::vector<Query>& queries, Result* r) {
     }
   });
   WENJIN_RETURN_IF_ERROR(failed);
-  WENJIN_RETURN_IF_ERROR(exec("COMMIT"));
+  return exec("COMMIT");
+}
+
+Status RunSqlite(const Flags& f, const std::vector<Query>& queries, Result* r) {
+  const fs::path path = fs::path(f.work) / "sqlite";
+  fs::create_directories(path);
+  sqlite3* raw = nullptr;
+  auto t0 = Clock::now();
+  if (sqlite3_open((path / "fts.db").string().c_str(), &raw) != SQLITE_OK) return Status::Internal("cannot open SQLite");
+  SqlitePtr db(raw);
+  if (!f.reuse) WENJIN_RETURN_IF_ERROR(LoadSqlite(f, db.get(), r));
   r->index_s = Seconds(Clock::now() - t0);
   // Title weighs more, as in wenjin and the Xapian run (bm25() weights follow column order).
   auto prepare = [&](const char* sql, StmtPtr* out) -> Status {
@@ -738,7 +746,6 @@ Status RunSqlite(const Flags& f, const std::vector<Query>& queries, Result* r) {
   top.reset();
   page_top.reset();
   page_facets.reset();
-  insert.reset();
   db.reset();
   r->size_mb = DirBytes(path) / 1048576.0;
   return Status::OK();
@@ -811,7 +818,7 @@ Result RunEngine(const Flags& f, const std::string& self, const std::string& eng
   Result r;
   r.engine = engine;
   const std::string out = (fs::path(f.work) / (engine + ".json")).string();
-  const bool reuse = f.reuse && IsWenjinEngine(engine) && fs::exists(fs::path(f.work) / engine);
+  const bool reuse = f.reuse && fs::exists(fs::path(f.work) / engine);
   if (!reuse) fs::remove_all(fs::path(f.work) / engine);
   fs::remove(out);
   const std::string repeat = std::to_string(f.repeat);
@@ -882,7 +889,7 @@ int main(int argc, char** argv) {
   if (!ParseFlags(argc, argv, &f)) {
     std::fprintf(stderr,
                  "usage: bench_search --corpus FILE [--limit N] [--queries N] [--engines %s] [--work DIR]\n"
-                 "                    [--reuse 1 [--repeat N]]   (wenjin: search the index of an earlier run)\n",
+                 "                    [--reuse 1 [--repeat N]]   (search the indexes of an earlier run)\n",
                  Flags().engines.c_str());
     return 2;
   }
