@@ -74,8 +74,8 @@ struct Flags {
   std::string corpus, work = "/tmp/wenjin-bench-search", engines = "wenjin,wenjin-64mb,lucene-fs,lucene-rocks,xapian,sqlite";
   std::string engine, queries_file, out;  // child mode
   size_t limit = 0, queries = 1000;
-  // --reuse: the wenjin child searches the data directory an earlier run left in --work instead of
-  // importing again, and runs the query mix `repeat` times (for profiling query time alone).
+  // --reuse: each child searches the index an earlier run left in --work instead of building it
+  // again; wenjin's runs the query mix `repeat` times (for profiling query time alone).
   bool reuse = false;
   size_t repeat = 1;
 };
